@@ -1,0 +1,3 @@
+"""Reader: read and annotate saved web pages, offline."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,86 @@
+"""The plain data that crosses every layer boundary.
+
+Nothing here knows about SQL, Qt or files: ingest produces these, the store
+keeps them, the renderer and the UI show them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Section:
+    """A heading of the article body; ``anchor`` is the id the renderer gives it."""
+
+    title: str
+    level: int
+    anchor: str = ""
+
+
+@dataclass
+class Article:
+    """One extracted article.
+
+    ``markdown`` is what the reader sees; ``text`` is the canonical text
+    (the rendered blocks joined by newlines) that annotations point into.
+    """
+
+    title: str
+    markdown: str
+    text: str = ""
+    byline: str = ""
+    source: str = ""
+    published: str = ""
+    url: str = ""
+    language: str = ""
+    sections: list[Section] = field(default_factory=list)
+    format: str = ""
+    encoding: str = ""
+    path: str = ""
+    images: dict[str, bytes] = field(default_factory=dict)
+
+    @property
+    def content_hash(self) -> str:
+        """Identity of the article's content: the same page saved twice hashes the same."""
+        basis = "\n".join([self.title.strip(), self.text.strip()])
+        return hashlib.sha256(basis.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """What the library list needs of an article, without its body."""
+
+    id: int
+    title: str
+    source: str
+    published: str
+    url: str
+    added: str
+    section_count: int
+
+
+@dataclass
+class StoredArticle:
+    """An article as the library holds it."""
+
+    id: int
+    article: Article
+    content_hash: str
+    added: str
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What happened to one input of an import: imported, duplicate or failed."""
+
+    path: str
+    status: str
+    article_id: int | None = None
+    title: str = ""
+    error: str = ""
+
+    IMPORTED = "imported"
+    DUPLICATE = "duplicate"
+    FAILED = "failed"

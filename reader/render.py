@@ -1,0 +1,168 @@
+"""Article Markdown to safe HTML, its section anchors and its canonical text.
+
+Everything the reading view shows goes through here, so this is where the
+safety rules live: raw HTML is escaped, links are limited to http(s) and
+mailto, and images may only name the article's own stored images.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from xml.etree.ElementTree import Element
+
+import markdown
+from markdown.extensions import Extension
+from markdown.extensions.toc import slugify_unicode
+from markdown.treeprocessors import Treeprocessor
+
+from reader.model import Article, Section
+
+SAFE_LINK = re.compile(r"^(https?:|mailto:)", re.IGNORECASE)
+IMAGE_NAME = re.compile(r"^[\w.\-]+$", re.UNICODE)
+OBJECT_REPLACEMENT = "\ufffc"
+
+
+@dataclass(frozen=True)
+class Rendered:
+    html: str
+    text: str
+    sections: list[Section]
+
+
+class _SafeUrls(Treeprocessor):
+    """Drop link targets that could run code or reach the file system, and
+    images that are not the article's own (a bare stored name)."""
+
+    def run(self, root: Element) -> None:
+        for link in root.iter("a"):
+            href = link.get("href", "")
+            if not SAFE_LINK.match(href.strip()):
+                link.attrib.pop("href", None)
+        for image in root.iter("img"):
+            src = image.get("src", "")
+            if not IMAGE_NAME.match(src):
+                image.set("src", "")
+
+
+class _SafeHtmlExtension(Extension):
+    """Raw HTML in article Markdown is shown as text, never interpreted."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        md.treeprocessors.register(_SafeUrls(md), "safe_urls", 1)
+
+
+def _converter() -> markdown.Markdown:
+    return markdown.Markdown(
+        extensions=["toc", "tables", "sane_lists", "fenced_code", _SafeHtmlExtension()],
+        extension_configs={"toc": {"slugify": slugify_unicode}},
+        output_format="html",
+    )
+
+
+def _flatten(tokens: list[dict]) -> list[Section]:
+    sections: list[Section] = []
+    for token in tokens:
+        title = html.unescape(re.sub(r"<[^>]+>", "", token["name"]))
+        sections.append(Section(title=title, level=token["level"], anchor=token["id"]))
+        sections.extend(_flatten(token["children"]))
+    return sections
+
+
+def render_markdown(text: str) -> Rendered:
+    """Render article Markdown; one call gives the HTML, canonical text and sections."""
+    converter = _converter()
+    body = converter.convert(text)
+    return Rendered(html=body, text=canonical_text(body), sections=_flatten(converter.toc_tokens))
+
+
+class _BlockText(HTMLParser):
+    """Collects text the way QTextDocument lays it out: one block per
+    paragraph, heading, list item, table cell or preformatted line."""
+
+    BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "pre", "div", "dt", "dd"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self.current: list[str] | None = None
+        self.depth = 0
+        self.in_pre = False
+
+    def _close(self) -> None:
+        if self.current is not None:
+            text = "".join(self.current)
+            if self.in_pre:
+                self.blocks.extend(text.rstrip("\n").split("\n"))
+            else:
+                text = re.sub(r"[ \t\r\n]+", " ", text).strip(" ")
+                if text:
+                    self.blocks.append(text)
+        self.current = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self.BLOCKS:
+            self._close()
+            self.current = []
+            self.in_pre = tag == "pre"
+        elif tag == "br" and self.current is not None:
+            self.current.append("\u2028")
+        elif tag == "img":
+            if self.current is None:
+                self.current = []
+            self.current.append(OBJECT_REPLACEMENT)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.BLOCKS:
+            self._close()
+            self.in_pre = False
+
+    def handle_data(self, data: str) -> None:
+        if self.current is None:
+            if not data.strip():
+                return
+            self.current = []
+        self.current.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._close()
+
+
+def canonical_text(body_html: str) -> str:
+    """The blocks of rendered article HTML joined by newlines: what highlights point into."""
+    parser = _BlockText()
+    parser.feed(body_html)
+    parser.close()
+    return "\n".join(parser.blocks)
+
+
+def display_date(published: str) -> str:
+    """``2020-06-01T00:35:00+08:00`` reads better as ``2020-06-01 00:35``."""
+    match = re.match(r"(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?", published or "")
+    if not match:
+        return published or ""
+    day, time = match.groups()
+    return f"{day} {time}" if time and time != "00:00" else day
+
+
+def header_html(article: Article) -> str:
+    """The title block above the body: title, source, byline, date and original link."""
+    parts = [f'<h1 class="title">{html.escape(article.title or "Untitled")}</h1>']
+    meta = [html.escape(x) for x in (article.source, article.byline, display_date(article.published)) if x]
+    if meta:
+        parts.append(f'<p class="meta">{" · ".join(meta)}</p>')
+    if article.url and SAFE_LINK.match(article.url):
+        url = html.escape(article.url, quote=True)
+        parts.append(f'<p class="origin"><a href="{url}">{url}</a></p>')
+    return "\n".join(parts)
+
+
+def article_html(article: Article) -> str:
+    """The whole document the reading view shows: header, then the rendered body."""
+    body = render_markdown(article.markdown).html
+    return f'<div class="header">{header_html(article)}</div>\n<hr/>\n<div class="body">{body}</div>'
