@@ -1,0 +1,125 @@
+"""Saved pages in, library rows out: the one import path the GUI and the CLI share.
+
+Extraction is CPU-bound and independent per file, so large batches go to a
+process pool; storing stays on the caller's thread, which owns the library
+connection. Each page is stored in its own transaction.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.ingest import SUPPORTED_SUFFIXES, ExtractError, extract_file
+from reader.model import Article, ImportOutcome
+from reader.store import Library
+
+POOL_THRESHOLD = 16
+
+
+@dataclass
+class ImportPlan:
+    """The files an import will read, and how many folder entries it passed over."""
+
+    files: list[Path]
+    skipped: int = 0
+
+
+def _is_page(path: Path) -> bool:
+    return path.suffix.lower() in SUPPORTED_SUFFIXES and not path.name.startswith(".")
+
+
+def plan_import(paths: Iterable[str | Path]) -> ImportPlan:
+    """Expand folders into the saved pages inside them.
+
+    Files named explicitly are always tried (their content decides); inside a
+    folder only files that look like saved pages are, and a page's
+    ``*_files`` folder of images is not walked as pages of its own.
+    """
+    plan = ImportPlan(files=[])
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for root, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not d.endswith("_files"))
+                for name in sorted(names):
+                    candidate = Path(root) / name
+                    if _is_page(candidate):
+                        if candidate not in seen:
+                            seen.add(candidate)
+                            plan.files.append(candidate)
+                    else:
+                        plan.skipped += 1
+        elif path not in seen:
+            seen.add(path)
+            plan.files.append(path)
+    return plan
+
+
+def _extract(path: Path) -> Article | str:
+    """Extraction as a picklable result: the article, or the reason it failed."""
+    try:
+        return extract_file(path)
+    except ExtractError as error:
+        return str(error)
+    except Exception as error:  # noqa: BLE001 - a bug in one page must not stop the batch
+        return f"it could not be read ({type(error).__name__}: {error})"
+
+
+def extract_all(
+    files: list[Path], processes: int | None = None, cancelled: Callable[[], bool] = lambda: False
+) -> Iterator[tuple[Path, Article | str]]:
+    """Extract files in order, in parallel when there are many, stopping when ``cancelled``."""
+    workers = processes if processes is not None else (os.cpu_count() or 1)
+    if workers <= 1 or len(files) < POOL_THRESHOLD:
+        for path in files:
+            if cancelled():
+                return
+            yield path, _extract(path)
+        return
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        window = workers * 4
+        pending: list[tuple[Path, Future]] = []
+        queue = iter(files)
+        try:
+            while True:
+                while len(pending) < window:
+                    path = next(queue, None)
+                    if path is None:
+                        break
+                    pending.append((path, pool.submit(_extract, path)))
+                if not pending or cancelled():
+                    return
+                path, future = pending.pop(0)
+                yield path, future.result()
+        finally:
+            for _, future in pending:
+                future.cancel()
+
+
+def store(library: Library, path: Path, result: Article | str) -> ImportOutcome:
+    """Put one extracted page into the library, or report why it cannot go there."""
+    if isinstance(result, str):
+        return ImportOutcome(str(path), ImportOutcome.FAILED, error=result)
+    try:
+        article_id, duplicate = library.add(result)
+    except Exception as error:  # noqa: BLE001 - the transaction rolled back; report and go on
+        return ImportOutcome(str(path), ImportOutcome.FAILED, error=f"it could not be stored: {error}")
+    status = ImportOutcome.DUPLICATE if duplicate else ImportOutcome.IMPORTED
+    return ImportOutcome(str(path), status, article_id=article_id, title=result.title)
+
+
+def import_files(
+    library: Library,
+    files: list[Path],
+    processes: int | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> Iterator[ImportOutcome]:
+    for path, result in extract_all(files, processes, cancelled):
+        yield store(library, path, result)

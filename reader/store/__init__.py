@@ -1,0 +1,6 @@
+"""The SQLite library. The only package that speaks SQL."""
+
+from reader.store.errors import LibraryError
+from reader.store.library import Library
+
+__all__ = ["Library", "LibraryError"]
