@@ -1,0 +1,1 @@
+"""The widgets. The only package that imports Qt."""

@@ -1,0 +1,47 @@
+"""Every question the window asks the user, behind one object.
+
+Tests hand the window a stand-in, so no modal dialog ever blocks the suite.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
+
+from reader.model import ImportOutcome
+
+PAGE_FILTER = "Saved pages (*.html *.htm *.xhtml *.shtml *.mht *.mhtml *.txt *.text *.md *.markdown);;All files (*)"
+
+
+class Dialogs:
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self.parent = parent
+
+    def choose_files(self) -> list[str]:
+        files, _ = QFileDialog.getOpenFileNames(self.parent, "Import saved pages", "", PAGE_FILTER)
+        return files
+
+    def confirm_delete(self, title: str) -> bool:
+        answer = QMessageBox.question(
+            self.parent,
+            "Delete article",
+            f"Delete “{title}” from the library?\n\nEdit ▸ Undo brings it back.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def show_failures(self, failures: list[ImportOutcome]) -> None:
+        dialog = QDialog(self.parent)
+        dialog.setWindowTitle(f"{len(failures)} files could not be imported")
+        text = QPlainTextEdit("\n".join(f"{f.path}\n    {f.error}" for f in failures))
+        text.setReadOnly(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(text)
+        layout.addWidget(buttons)
+        dialog.resize(720, 360)
+        dialog.exec()
+
+    def error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self.parent, title, message)

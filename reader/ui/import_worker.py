@@ -1,0 +1,99 @@
+"""Imports on a worker thread, so the window keeps painting and scrolling.
+
+The worker opens its own library connection on its own thread (SQLite
+connections belong to the thread that made them); WAL lets the window's
+connection keep reading meanwhile.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from reader.importing import import_files, plan_import
+from reader.model import ImportOutcome
+from reader.store import Library, LibraryError
+
+
+@dataclass
+class ImportReport:
+    """The tally the user sees when an import ends."""
+
+    imported: int = 0
+    duplicates: int = 0
+    skipped: int = 0
+    cancelled: bool = False
+    failures: list[ImportOutcome] = field(default_factory=list)
+    last_id: int | None = None
+
+    def add(self, outcome: ImportOutcome) -> None:
+        if outcome.status == ImportOutcome.IMPORTED:
+            self.imported += 1
+            self.last_id = outcome.article_id
+        elif outcome.status == ImportOutcome.DUPLICATE:
+            self.duplicates += 1
+            self.last_id = outcome.article_id
+        else:
+            self.failures.append(outcome)
+
+    def sentence(self) -> str:
+        text = (
+            f"{self.imported} imported, {self.duplicates} already in the library, "
+            f"{len(self.failures)} failed"
+        )
+        if self.skipped:
+            text += f" ({self.skipped} other files skipped)"
+        return text + (" — cancelled" if self.cancelled else "")
+
+
+class ImportWorker(QObject):
+    """Runs one import; lives on its own QThread."""
+
+    progress = Signal(int, int)
+    imported = Signal(object)
+    finished = Signal(object)
+
+    def __init__(self, library_path: str, paths: list[str], processes: int | None = None) -> None:
+        super().__init__()
+        self._library_path = library_path
+        self._paths = paths
+        self._processes = processes
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @Slot()
+    def run(self) -> None:
+        report = ImportReport()
+        try:
+            plan = plan_import(self._paths)
+            report.skipped = plan.skipped
+            total = len(plan.files)
+            self.progress.emit(0, total)
+            library = Library(self._library_path)
+            try:
+                outcomes = import_files(library, plan.files, self._processes, self._cancel.is_set)
+                for done, outcome in enumerate(outcomes, start=1):
+                    report.add(outcome)
+                    self.imported.emit(outcome)
+                    self.progress.emit(done, total)
+            finally:
+                library.close()
+        except LibraryError as error:
+            report.failures.append(ImportOutcome(self._library_path, ImportOutcome.FAILED, error=str(error)))
+        report.cancelled = self._cancel.is_set()
+        self.finished.emit(report)
+
+
+def start_import(worker: ImportWorker) -> QThread:
+    """Move ``worker`` to a new thread and start it; the thread ends with the work."""
+    thread = QThread()
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    worker.finished.connect(thread.quit)
+    thread.start()
+    return thread

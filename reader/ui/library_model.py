@@ -1,0 +1,69 @@
+"""The library as a Qt list model, fed from the store.
+
+Summaries (no bodies) for every article are held in memory: 10,000 of them
+are a few megabytes and make scrolling and sorting free.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+
+from reader.model import ArticleSummary
+from reader.render import display_date
+
+Index = QModelIndex | QPersistentModelIndex
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+SOURCE_ROLE = Qt.ItemDataRole.UserRole + 2
+DATE_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+class LibraryModel(QAbstractListModel):
+    """One row per article, newest first; ``load`` replaces the rows."""
+
+    def __init__(self, fetch: Callable[[str], list[ArticleSummary]], parent=None) -> None:
+        super().__init__(parent)
+        self._fetch = fetch
+        self._rows: list[ArticleSummary] = []
+        self._row_by_id: dict[int, int] = {}
+        self._query = ""
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.title or "Untitled"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(x for x in (row.title, row.source, display_date(row.published), row.url) if x)
+        if role == ID_ROLE:
+            return row.id
+        if role == SOURCE_ROLE:
+            return row.source
+        if role == DATE_ROLE:
+            return display_date(row.published or row.added)
+        return None
+
+    @property
+    def query(self) -> str:
+        return self._query
+
+    def load(self, query: str | None = None) -> None:
+        """Re-read the library (optionally narrowed to ``query``)."""
+        if query is not None:
+            self._query = query
+        self.beginResetModel()
+        self._rows = self._fetch(self._query)
+        self._row_by_id = {summary.id: number for number, summary in enumerate(self._rows)}
+        self.endResetModel()
+
+    def row_of(self, article_id: int) -> int:
+        return self._row_by_id.get(article_id, -1)
+
+    def summary(self, row: int) -> ArticleSummary:
+        return self._rows[row]
