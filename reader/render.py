@@ -42,9 +42,10 @@ class _SafeUrls(Treeprocessor):
             if not SAFE_LINK.match(href.strip()):
                 link.attrib.pop("href", None)
         for image in root.iter("img"):
-            src = image.get("src", "")
-            if not IMAGE_NAME.match(src):
-                image.set("src", "")
+            if not IMAGE_NAME.match(image.get("src", "")):
+                alt = image.get("alt", "")
+                image.tag, image.text = "span", f"[{alt}]" if alt else ""
+                image.attrib.clear()
 
 
 class _SafeHtmlExtension(Extension):

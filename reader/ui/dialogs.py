@@ -5,6 +5,8 @@ Tests hand the window a stand-in, so no modal dialog ever blocks the suite.
 
 from __future__ import annotations
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
 
 from reader.model import ImportOutcome
@@ -43,5 +45,5 @@ class Dialogs:
         dialog.resize(720, 360)
         dialog.exec()
 
-    def error(self, title: str, message: str) -> None:
-        QMessageBox.warning(self.parent, title, message)
+    def open_url(self, url: QUrl) -> None:
+        QDesktopServices.openUrl(url)

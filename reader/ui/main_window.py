@@ -140,7 +140,7 @@ class MainWindow(QMainWindow):
         self.library_pane = _pane("Library", body)
 
     def _build_reader(self) -> None:
-        self.reader = ReaderView()
+        self.reader = ReaderView(open_link=self.dialogs.open_url)
         self.reader.section_changed.connect(self._on_section_changed)
 
     def _build_contents_pane(self) -> None:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QFont, QFontMetricsF, QImage, QResizeEvent, QTextDocument
+from PySide6.QtCore import QByteArray, QUrl, Signal
+from PySide6.QtGui import QFont, QFontMetricsF, QImage, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.model import Article, Section
@@ -50,7 +50,7 @@ class ReaderView(QTextBrowser):
     def __init__(
         self,
         image_source: ImageSource | None = None,
-        open_link: Callable[[QUrl], object] = QDesktopServices.openUrl,
+        open_link: Callable[[QUrl], object] | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -191,18 +191,20 @@ class ReaderView(QTextBrowser):
         self._apply_measure()
 
     def loadResource(self, kind: int, url: QUrl):
-        """Only the article's own stored images; nothing from disk or network."""
-        if kind == QTextDocument.ResourceType.ImageResource.value and self._image_source is not None:
+        """Only the article's own stored images; nothing from disk or network.
+
+        Always answer with a value: an empty answer would let QTextDocument
+        fall back to reading the name as a local file.
+        """
+        if kind == QTextDocument.ResourceType.ImageResource.value:
             name = url.toString()
-            data = self._image_source(name) if name else None
-            if data:
-                image = QImage.fromData(data)
-                if not image.isNull():
-                    return image
-        return None
+            data = self._image_source(name) if name and self._image_source is not None else None
+            image = QImage.fromData(data) if data else QImage()
+            return image if not image.isNull() else QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
+        return QByteArray()
 
     def _on_anchor_clicked(self, url: QUrl) -> None:
         if url.scheme() == "" and url.hasFragment():
             self.scrollToAnchor(url.fragment())
-        elif SAFE_LINK.match(url.toString()):
+        elif SAFE_LINK.match(url.toString()) and self._open_link is not None:
             self._open_link(url)

@@ -1,0 +1,101 @@
+"""A real main window on a throw-away library, with the outside world faked."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QSettings, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
+
+from reader.model import ImportOutcome
+from reader.store import Library
+
+
+class FakeDialogs:
+    """Answers the window's questions the way a test says, and remembers them."""
+
+    def __init__(self) -> None:
+        self.files_to_choose: list[str] = []
+        self.confirm = True
+        self.confirmations: list[str] = []
+        self.failures_shown: list[list[ImportOutcome]] = []
+        self.opened_urls: list[str] = []
+
+    def choose_files(self) -> list[str]:
+        return list(self.files_to_choose)
+
+    def confirm_delete(self, title: str) -> bool:
+        self.confirmations.append(title)
+        return self.confirm
+
+    def show_failures(self, failures: list[ImportOutcome]) -> None:
+        self.failures_shown.append(list(failures))
+
+    def open_url(self, url: QUrl) -> None:
+        self.opened_urls.append(url.toString())
+
+
+class App:
+    """Opens windows on one library file and settings file, as relaunches would."""
+
+    def __init__(self, qtbot, tmp_path: Path) -> None:
+        self.qtbot = qtbot
+        self.library_path = tmp_path / "library.sqlite3"
+        self.settings_path = tmp_path / "settings.ini"
+        self.dialogs = FakeDialogs()
+        self.libraries: list[Library] = []
+
+    def launch(self) -> "MainWindow":
+        from reader.ui.main_window import MainWindow
+
+        library = Library(self.library_path)
+        self.libraries.append(library)
+        settings = QSettings(str(self.settings_path), QSettings.Format.IniFormat)
+        window = MainWindow(library, settings, dialogs=self.dialogs, import_processes=1)
+        self.qtbot.addWidget(window)
+        window.show()
+        self.qtbot.waitExposed(window)
+        return window
+
+    def close(self) -> None:
+        for library in self.libraries:
+            library.close()
+
+
+@pytest.fixture
+def app(qtbot, tmp_path):
+    launcher = App(qtbot, tmp_path)
+    yield launcher
+    launcher.close()
+
+
+@pytest.fixture
+def window(app):
+    return app.launch()
+
+
+def drop(window, paths: list[Path], target=None) -> None:
+    """Drop files on the window the way a file manager does: drag enter, then drop."""
+    target = target or window.reader.viewport()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    point = target.rect().center()
+    global_point = target.mapTo(window, point)
+    enter = QDragEnterEvent(global_point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    event = QDropEvent(global_point.toPointF(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, event)
+
+
+def wait_for_import(qtbot, window, timeout: int = 60_000):
+    qtbot.waitUntil(lambda: window._import is None and window.last_report is not None, timeout=timeout)
+    return window.last_report
+
+
+def import_and_wait(qtbot, window, paths: list[Path]):
+    window.last_report = None
+    drop(window, paths)
+    return wait_for_import(qtbot, window)

@@ -1,0 +1,68 @@
+"""The reading view shows exactly the canonical text, safely."""
+
+from PySide6.QtCore import QUrl
+
+from reader.model import Article
+from reader.render import render_markdown
+from reader.ui.reader_view import ReaderView
+
+BODY = """## 第一节:开头
+
+第一段,有中文标点。Latin words & <b>raw html</b> too.
+
+- 列表一
+- 列表二 with `code`
+
+> 引用的一段话
+
+| 列 | 值 |
+|---|---|
+| 甲 | 1 |
+
+### 小节 😀 e\u0301
+
+最后一段 [link](https://example.org/x) and [bad](javascript:alert(1)) ![pic](img-1.png) ![evil](file:///etc/passwd).
+"""
+
+
+def article() -> Article:
+    rendered = render_markdown(BODY)
+    return Article(title="标题", markdown=BODY, text=rendered.text, sections=rendered.sections, source="来源",
+                   published="2020-06-01T00:35:00+08:00", url="https://example.org/a", language="zh")
+
+
+def body_blocks(view: ReaderView) -> list[str]:
+    """The document's blocks after the header (title, meta line, link)."""
+    blocks, block = [], view.document().begin()
+    while block.isValid():
+        blocks.append(block.text())
+        block = block.next()
+    start = blocks.index("https://example.org/a") + 1
+    return [b for b in blocks[start:] if b]
+
+
+def test_the_document_holds_the_canonical_text_block_by_block(qtbot):
+    view = ReaderView()
+    qtbot.addWidget(view)
+    view.show_article(article())
+    assert body_blocks(view) == article().text.split("\n")
+
+
+def test_images_come_only_from_the_article_and_links_never_auto_open(qtbot):
+    requested, opened = [], []
+
+    def images(name):
+        requested.append(name)
+        return None
+
+    view = ReaderView(image_source=images, open_link=lambda url: opened.append(url.toString()))
+    qtbot.addWidget(view)
+    view.show_article(article())
+    assert set(requested) == {"img-1.png"}
+    assert opened == []
+    html = view.toHtml()
+    assert "javascript" not in html and "/etc/passwd" not in html
+    assert "<b>raw html</b>" in view.toPlainText()
+    view.anchorClicked.emit(QUrl("https://example.org/x"))
+    view.anchorClicked.emit(QUrl("file:///etc/passwd"))
+    assert opened == ["https://example.org/x"]
