@@ -1,0 +1,105 @@
+"""A tiny document model every extractor fills, and its one Markdown writer.
+
+Extractors (plain text, HTML, Markdown) describe what they found as blocks;
+only this module knows Markdown syntax, so escaping lives in one place: text
+taken from a page must read the same after rendering, whatever characters
+it holds (a line starting with "1." or "#" stays a line of text).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_INLINE = re.compile(r"([\\`*_\[\]])")
+_ENTITY = re.compile(r"&(?=#?\w+;)")
+_AUTOLINK = re.compile(r"<(?=[a-zA-Z][\w+.\-]*:|[^<>\s]+@)")
+_LINE_START = re.compile(r"^(\s*)(#|>|[-+*](?=\s|$)|=+\s*$|(\d+)([.)])(?=\s|$))")
+_FENCE = re.compile(r"^(\s*)(~~~|```)")
+
+
+def escape_inline(text: str) -> str:
+    """Escape characters that Markdown would read as emphasis, code, links or entities."""
+    text = _INLINE.sub(r"\\\1", text)
+    text = _ENTITY.sub("&amp;", text)
+    return _AUTOLINK.sub("&lt;", text)
+
+
+def escape_line(text: str) -> str:
+    """Escape a block of text so that it starts as a plain paragraph, not a heading,
+    quote, list item or rule."""
+    text = escape_inline(text)
+
+    def fix(match: re.Match[str]) -> str:
+        lead, token = match.group(1), match.group(2)
+        if match.group(3):
+            return f"{lead}{match.group(3)}\\{match.group(4)}"
+        return f"{lead}\\{token}"
+
+    text = _LINE_START.sub(fix, text, count=1)
+    return _FENCE.sub(lambda m: m.group(1) + "&#" + str(ord(m.group(2)[0])) + ";" + m.group(2)[1:], text)
+
+
+@dataclass
+class Block:
+    """One block of an article body.
+
+    ``kind`` is one of paragraph, heading, list, quote, table, image, code.
+    ``text`` holds already-escaped inline Markdown for paragraph/heading/quote;
+    ``items`` holds list items (inline Markdown) or table rows (lists of cells);
+    ``level`` is the heading level, ``ordered`` marks numbered lists; images
+    use ``text`` for the alt text and ``name`` for the stored image key.
+    """
+
+    kind: str
+    text: str = ""
+    level: int = 0
+    ordered: bool = False
+    items: list = field(default_factory=list)
+    name: str = ""
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s*\n\s*", " ", text).strip()
+
+
+def _heading(block: Block) -> str:
+    text = _one_line(block.text).rstrip("#").rstrip() or _one_line(block.text)
+    if text.endswith("#"):
+        text = text[:-1] + "\\#"
+    return "#" * max(2, min(6, block.level)) + " " + text
+
+
+def _table(rows: list[list[str]]) -> str:
+    width = max(len(row) for row in rows)
+    cells = [[_one_line(c).replace("|", "\\|") for c in row] + [""] * (width - len(row)) for row in rows]
+    lines = ["| " + " | ".join(cells[0]) + " |", "|" + " --- |" * width]
+    lines += ["| " + " | ".join(row) + " |" for row in cells[1:]]
+    return "\n".join(lines)
+
+
+def to_markdown(blocks: list[Block]) -> str:
+    """Serialize blocks as Markdown the project renderer understands, blocks separated by blank lines."""
+    out: list[str] = []
+    for block in blocks:
+        if block.kind == "heading" and block.text.strip():
+            out.append(_heading(block))
+        elif block.kind == "paragraph" and block.text.strip():
+            out.append(block.text.strip())
+        elif block.kind == "quote" and block.text.strip():
+            out.append("\n".join("> " + line for line in block.text.strip().split("\n")))
+        elif block.kind == "list" and block.items:
+            lines = []
+            for index, item in enumerate(block.items, 1):
+                marker = f"{index}." if block.ordered else "-"
+                lines.append(f"{marker} {_one_line(item)}")
+            out.append("\n".join(lines))
+        elif block.kind == "table" and block.items:
+            out.append(_table(block.items))
+        elif block.kind == "image" and block.name:
+            alt = block.text.replace("[", "").replace("]", "").strip()
+            out.append(f"![{_one_line(alt)}]({block.name})")
+        elif block.kind == "code" and block.text.strip("\n"):
+            fence = "~~~~" if "```" in block.text else "```"
+            out.append(f"{fence}\n{block.text.strip(chr(10))}\n{fence}")
+    return "\n\n".join(out) + ("\n" if out else "")

@@ -1,0 +1,217 @@
+"""Bytes to text: find the codec a saved page was really written in.
+
+Saved pages lie about their encoding often enough (a ``<meta charset>``
+copied from a template, a GB2312 label on GBK text), so a declaration is
+only believed when the bytes agree with it. Chinese labels are widened to
+GB18030, the superset every Chinese page decodes under. Text without any
+declaration is tried as UTF-8, then as GB18030 when its characters look like
+real Chinese, then handed to charset-normalizer.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+
+from reader.ingest.errors import ExtractError
+
+# Labels widened to the superset browsers actually use for them.
+_SUPERSETS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "gb18030": "gb18030",
+    "hz": "gb18030",
+    "big5": "big5hkscs",
+    "big5hkscs": "big5hkscs",
+    "cp950": "big5hkscs",
+    "shift_jis": "cp932",
+    "cp932": "cp932",
+    "euc_jp": "euc_jp",
+    "euc_kr": "cp949",
+    "cp949": "cp949",
+    "latin_1": "cp1252",
+    "iso8859_1": "cp1252",
+    "ascii": "cp1252",
+    "cp1252": "cp1252",
+    "utf_8": "utf-8",
+}
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_MAGIC = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"%PDF", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive (or an office document)"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"\x7fELF", "a program"),
+    (b"MZ", "a program"),
+    (b"RIFF", "a media file"),
+    (b"\x00\x00\x00", "a media or binary file"),
+)
+
+# C0 controls that never occur in text (tab, newlines, form feed and escape are allowed).
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE
+)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2010-\u2027\u00b7]")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded text and the codec name that produced it (for ``Article.encoding``)."""
+
+    text: str
+    encoding: str
+
+
+def normalize_label(label: str | None) -> str | None:
+    """A charset label as a Python codec, widened to its practical superset, or None."""
+    if not label:
+        return None
+    try:
+        name = codecs.lookup(label.strip().strip("\"'").lower()).name
+    except LookupError:
+        return None
+    key = name.replace("-", "_")
+    return _SUPERSETS.get(key, name)
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The encoding a byte-order mark announces, if the data starts with one."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return name
+    return None
+
+
+def _bom_bytes(encoding: str) -> bytes:
+    return next(bom for bom, name in _BOMS if name == encoding)
+
+
+def check_not_binary(data: bytes) -> None:
+    """Refuse data that is plainly not text: known file signatures, NUL bytes, control characters."""
+    if bom_encoding(data) in ("utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+        return
+    head = data[:65536]
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            raise ExtractError(f"it is binary data ({what}), not a saved page")
+    if _utf16_without_bom(head):
+        return
+    controls = len(_CONTROL.findall(head))
+    if b"\x00" in head or controls > max(2, len(head) // 200):
+        raise ExtractError("it is binary data, not a saved page")
+
+
+def _utf16_without_bom(head: bytes) -> str | None:
+    """UTF-16 text saved without a BOM shows NULs in every other byte."""
+    if len(head) < 4 or head.count(b"\x00") < len(head) // 3:
+        return None
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) < 0.1 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) < 0.1 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML ``<meta>`` or XML declaration names near the start of the file."""
+    head = data[:16384]
+    match = _XML_ENCODING.match(head) or _META_CHARSET.search(head)
+    return match.group(1).decode("ascii", "replace") if match else None
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _looks_chinese(text: str) -> bool:
+    """Text decoded as GB18030 that is mostly common (GB2312) characters is real Chinese;
+    Big5 or Shift_JIS bytes read as GB18030 give rare characters instead."""
+    wide = sum(1 for _ in _CJK.finditer(text))
+    non_ascii = sum(1 for ch in text if ord(ch) > 127)
+    if non_ascii == 0:
+        return True
+    if wide < 0.8 * non_ascii:
+        return False
+    common = (len(text.encode("gb2312", "ignore")) - (len(text) - non_ascii)) // 2
+    return common >= 0.85 * non_ascii
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few broken sequences (a truncated download) is still UTF-8: repair it."""
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    return text if good >= bad or bad * 1000 <= len(text) else None
+
+
+def _normalizer(data: bytes) -> Decoded | None:
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - a declared dependency
+        return None
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        return None
+    encoding = normalize_label(best.encoding) or best.encoding
+    text = _strict(data, encoding)
+    if text is None:
+        text = data.decode(encoding, "replace")
+    return Decoded(text, encoding)
+
+
+def decode(data: bytes, declared: str | None = None, *, html: bool = False) -> Decoded:
+    """Decode saved-page bytes. ``declared`` is a charset from outside (an MHTML part header);
+    with ``html`` the page's own ``<meta charset>`` is read too. A declaration the bytes
+    contradict is overruled; invalid sequences are replaced rather than refused."""
+    bom = bom_encoding(data)
+    if bom:
+        return Decoded(data[len(_bom_bytes(bom)):].decode(bom, "replace"), bom)
+    check_not_binary(data)
+    no_bom16 = _utf16_without_bom(data[:4096])
+    if no_bom16:
+        return Decoded(data.decode(no_bom16, "replace"), no_bom16)
+
+    if data.isascii():
+        return Decoded(data.decode("ascii"), "ascii")
+
+    label = declared or (declared_charset(data) if html else None)
+    encoding = normalize_label(label)
+    utf8 = _strict(data, "utf-8")
+    if utf8 is not None:
+        # Valid multi-byte UTF-8 is never an accident: it beats any legacy label.
+        return Decoded(utf8, "utf-8")
+    if encoding and encoding != "utf-8":
+        text = _strict(data, encoding)
+        if text is not None:
+            return Decoded(text, encoding)
+        # The label is wrong or the file is damaged; a mostly valid decode is still best effort.
+        text = data.decode(encoding, "replace")
+        if text.count("\ufffd") * 200 < len(text):
+            return Decoded(text, encoding)
+    repaired = _mostly_utf8(data)
+    if repaired is not None:
+        return Decoded(repaired, "utf-8")
+    gb = _strict(data, "gb18030")
+    if gb is not None and _looks_chinese(gb):
+        return Decoded(gb, "gb18030")
+    found = _normalizer(data)
+    if found is not None:
+        return found
+    return Decoded(data.decode("cp1252", "replace"), "cp1252")

@@ -1,0 +1,113 @@
+"""Heading levels for headings found without markup.
+
+Plain text has no ``<h2>``/``<h3>``: the outline must be read from how the
+headings look. Two signals, both general:
+
+* numbering schemes (第一章, 一、, （一）, 1., (1), 1.1): each scheme takes the
+  next level in the order schemes are first met, so "一、" above "（一）"
+  above "1." the way Chinese documents nest them;
+* a run of consecutive headings sharing a long, distinctive common part
+  (e.g. "X经开区:…离不开…的…") that the heading before the run does not
+  share: the run is a set of parallel sub-headings under that heading.
+"""
+
+from __future__ import annotations
+
+import re
+
+_SCHEMES = (
+    ("chapter", re.compile(r"^第[一二三四五六七八九十百零〇\d]+[章编篇部]")),
+    ("section", re.compile(r"^第[一二三四五六七八九十百零〇\d]+[节節条]")),
+    ("cn", re.compile(r"^[一二三四五六七八九十]+[、.．]")),
+    ("cn-paren", re.compile(r"^[（(][一二三四五六七八九十]+[）)]")),
+    ("num-dotted", re.compile(r"^\d+\.\d+(?:\.\d+)*[\s.、]")),
+    ("num", re.compile(r"^\d+\s*[、.．](?!\d)")),
+    ("num-paren", re.compile(r"^[（(]\d+[）)]|^\d+[）)]")),
+    ("circled", re.compile(r"^[①-⑳]")),
+    ("roman", re.compile(r"^(?:I|II|III|IV|V|VI|VII|VIII|IX|X)\.\s")),
+    ("letter", re.compile(r"^[A-Z]\.\s")),
+)
+_RANK = {name: rank for rank, (name, _) in enumerate(_SCHEMES)}
+_WORD = re.compile(r"[\u3400-\u9fff]|[A-Za-z0-9]+")
+
+
+def numbering(title: str) -> str:
+    """The numbering scheme a heading starts with, or ''."""
+    for name, pattern in _SCHEMES:
+        if pattern.match(title.strip()):
+            return name
+    return ""
+
+
+def _common(a: str, b: str) -> str:
+    """Longest common substring (quadratic, fine for headings of < 100 characters)."""
+    best, best_end = 0, 0
+    previous = [0] * (len(b) + 1)
+    for i in range(1, len(a) + 1):
+        current = [0] * (len(b) + 1)
+        ai = a[i - 1]
+        for j in range(1, len(b) + 1):
+            if ai == b[j - 1]:
+                current[j] = previous[j - 1] + 1
+                if current[j] > best:
+                    best, best_end = current[j], i
+        previous = current
+    return a[best_end - best:best_end]
+
+
+def _strength(part: str) -> int:
+    """How distinctive a shared part is: CJK characters count one, Latin words two."""
+    tokens = _WORD.findall(part)
+    return sum(1 if len(t) == 1 and not t.isascii() else 2 for t in tokens if len(t) > 1 or not t.isascii())
+
+
+MIN_STRENGTH = 4
+
+
+def _runs(titles: list[str]) -> list[tuple[int, int, str]]:
+    """Maximal runs [start, end) of consecutive titles sharing a distinctive part, strongest first."""
+    runs = []
+    n = len(titles)
+    pairs = [(_strength(_common(titles[i], titles[i + 1])), i) for i in range(n - 1)]
+    used = [False] * n
+    for strength, i in sorted(pairs, reverse=True):
+        if strength < MIN_STRENGTH or used[i] or used[i + 1]:
+            continue
+        shared = _common(titles[i], titles[i + 1])
+        start, end = i, i + 2
+        while end < n and not used[end]:
+            narrower = _common(shared, titles[end])
+            if _strength(narrower) < max(MIN_STRENGTH, 0.6 * _strength(shared)):
+                break
+            shared, end = narrower, end + 1
+        while start > 0 and not used[start - 1]:
+            narrower = _common(shared, titles[start - 1])
+            if _strength(narrower) < max(MIN_STRENGTH, 0.6 * _strength(shared)):
+                break
+            shared, start = narrower, start - 1
+        for k in range(start, end):
+            used[k] = True
+        runs.append((start, end, shared))
+    return runs
+
+
+def heading_levels(titles: list[str], base: int = 2) -> list[int]:
+    """Levels (``base`` = top) for headings in document order."""
+    schemes = [numbering(t) for t in titles]
+    met: list[str] = []
+    for scheme in schemes:
+        if scheme and scheme not in met:
+            met.append(scheme)
+    # Schemes nest in their conventional order; the first one met is the top.
+    ordered = sorted(met, key=lambda s: _RANK[s])
+    levels = [base + ordered.index(s) if s else base for s in schemes]
+    for start, end, shared in sorted(_runs(titles)):
+        if start == 0:
+            continue
+        parent = start - 1
+        if shared in titles[parent] or any(schemes[start:end]) != any(schemes[parent:parent + 1]):
+            continue
+        if all(levels[k] == levels[parent] for k in range(start, end)):
+            for k in range(start, end):
+                levels[k] = min(6, levels[parent] + 1)
+    return levels

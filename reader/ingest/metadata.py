@@ -1,0 +1,184 @@
+"""Metadata a page states in its own words: dates, sources, authors, links, language.
+
+Chinese news pages print their metadata as a line of text under the title
+("来源:市场星报 2020-06-01 00:35 https://…", "作者：张三 发布时间：…"), not as
+markup, so plain-text and HTML extraction both read those lines here.
+Dates come out as ISO 8601: a date with a time on a Chinese page is China
+time (+08:00); a date alone stays a date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CJK_DATE = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
+    r"(?:\s*(?:[T\s]|&nbsp;)?\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?"
+)
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"), ("dec", "december"),
+        ],
+        1,
+    )
+    for m in names
+}
+_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_EN_DATE_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", re.I)
+_EN_DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+((?:19|20)\d{{2}})\b", re.I)
+_ISO_LIKE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?")
+_URL = re.compile(r"https?://[^\s<>\"'，。、；）)\]】]+", re.I)
+
+_LABEL = r"[:：]\s*"
+_SOURCE = re.compile(r"(?:来源|來源|稿源|出处|出處|Source)" + _LABEL + r"([^\s　|｜/]{1,40}?)(?=\s|　|$|[|｜/]|作者|记者|記者|编辑|編輯|责任|發布|发布|时间|時間|(?:19|20)\d{2}|https?:)", re.I)
+_AUTHOR = re.compile(r"(?:作者|撰文|文)" + _LABEL + r"([^\s　|｜/]{1,30}?)(?=\s|　|$|[|｜/]|来源|來源|记者|编辑|发布|时间|(?:19|20)\d{2})")
+_REPORTER = re.compile(r"(?:本报|本報|本台|本网|新华社|中新社|中新网)?(?:特约|实习|見習|见习)?(?:记者|記者)\s*[:：]?\s*([\u4e00-\u9fff·]{2,4}(?:[ 、，,和][\u4e00-\u9fff·]{2,4})*)")
+_BY = re.compile(r"^\s*(?:by|von|par|por)\s+([A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|and|&|de|van|von|la))*?)(?:\s*[,|•·]|\s+(?:on|and)\s|\s*$)", re.I)
+
+
+def iso_date(year: int, month: int, day: int, hour: int | None = None, minute: int | None = None,
+             second: int | None = None, offset: str = "") -> str:
+    """ISO 8601 text for a date, with the time and offset when they are known; '' if impossible."""
+    if not (1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100):
+        return ""
+    date = f"{year:04d}-{month:02d}-{day:02d}"
+    if hour is None or minute is None or hour > 23 or minute > 59:
+        return date
+    return f"{date}T{hour:02d}:{minute:02d}:{(second or 0):02d}{offset}"
+
+
+def find_date(text: str, *, chinese: bool = False) -> str:
+    """The first date in ``text`` as ISO 8601 ('' if none). ``chinese`` pages' clock times are +08:00."""
+    iso = _ISO_LIKE.search(text)
+    if iso:
+        y, mo, d, h, mi, s, tz = iso.groups()
+        tz = tz or ""
+        if tz == "Z":
+            tz = "+00:00"
+        elif tz and ":" not in tz:
+            tz = tz[:3] + ":" + tz[3:]
+        return iso_date(int(y), int(mo), int(d), int(h), int(mi), int(s or 0), tz)
+    found = []
+    cjk = _CJK_DATE.search(text)
+    if cjk:
+        y, mo, d, h, mi, s = cjk.groups()
+        value = iso_date(int(y), int(mo), int(d), int(h) if h else None, int(mi) if mi else None,
+                         int(s) if s else None, "+08:00" if chinese else "")
+        if value:
+            found.append((cjk.start(), value))
+    for pattern, order in ((_EN_DATE_MDY, "mdy"), (_EN_DATE_DMY, "dmy")):
+        match = pattern.search(text)
+        if match:
+            a, b, y = match.groups()
+            month, day = (a, b) if order == "mdy" else (b, a)
+            month_number = _MONTHS.get(month.lower().rstrip("."), 0)
+            value = iso_date(int(y), month_number, int(day))
+            if value:
+                found.append((match.start(), value))
+    return min(found)[1] if found else ""
+
+
+def find_url(text: str) -> str:
+    """The first http(s) link written out in ``text``."""
+    match = _URL.search(text)
+    return match.group(0).rstrip(".,;:") if match else ""
+
+
+@dataclass
+class LineMeta:
+    """What one metadata line says; empty strings where it says nothing."""
+
+    source: str = ""
+    byline: str = ""
+    published: str = ""
+    url: str = ""
+
+    def any(self) -> bool:
+        return bool(self.source or self.byline or self.published)
+
+
+def read_meta_line(line: str, *, chinese: bool = True) -> LineMeta:
+    """Read source, author, date and link from a line such as
+    ``来源:市场星报 2020-06-01 00:35   https://www.yybnet.net/``."""
+    meta = LineMeta()
+    source = _SOURCE.search(line)
+    if source:
+        meta.source = source.group(1).strip("()（）【】[]")
+    author = _AUTHOR.search(line)
+    if author:
+        meta.byline = author.group(1)
+    else:
+        reporter = _REPORTER.search(line)
+        if reporter:
+            meta.byline = reporter.group(1).strip()
+        else:
+            by = _BY.search(line)
+            if by:
+                meta.byline = by.group(1).strip()
+    meta.published = find_date(line, chinese=chinese)
+    meta.url = find_url(line)
+    return meta
+
+
+_META_WORDS = re.compile(
+    r"来源|來源|稿源|作者|记者|記者|编辑|編輯|发布时间|發布時間|发表时间|时间[:：]|時間[:：]|日期[:：]|更新|"
+    r"\b(?:posted|published|updated|by)\b",
+    re.I,
+)
+
+
+def looks_like_meta_line(line: str) -> bool:
+    """A short line that states where/when/who rather than telling the story."""
+    if len(line) > 160:
+        return False
+    has_date = bool(_CJK_DATE.search(line) or _EN_DATE_MDY.search(line) or _EN_DATE_DMY.search(line))
+    words = bool(_META_WORDS.search(line))
+    if has_date and (words or len(line) < 80):
+        return True
+    return words and bool(_SOURCE.search(line) or _AUTHOR.search(line) or re.match(r"^\s*(?i:by)\s+[A-Z]", line))
+
+
+_KANA = re.compile(r"[\u3040-\u30ff]")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_HANGUL = re.compile(r"[\uac00-\ud7af]")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
+_STOPWORDS = {
+    "en": {"the", "and", "of", "to", "is", "in", "that", "it", "was", "for"},
+    "de": {"der", "die", "und", "das", "ist", "nicht", "mit", "ein", "zu", "den"},
+    "fr": {"le", "la", "les", "et", "des", "est", "une", "que", "dans", "pour"},
+    "es": {"el", "la", "los", "y", "que", "en", "una", "por", "con", "del"},
+    "it": {"il", "di", "che", "e", "la", "per", "una", "sono", "non", "gli"},
+    "pt": {"o", "de", "que", "e", "do", "da", "em", "um", "não", "uma"},
+    "nl": {"de", "het", "een", "en", "van", "is", "niet", "dat", "op", "zijn"},
+}
+
+
+def guess_language(text: str) -> str:
+    """A cheap language guess from scripts and common words: 'zh', 'ja', 'ko', 'en', … or ''."""
+    sample = text[:20000]
+    han, kana, hangul = len(_HAN.findall(sample)), len(_KANA.findall(sample)), len(_HANGUL.findall(sample))
+    letters = sum(1 for ch in sample if ch.isalpha())
+    if not letters:
+        return ""
+    if kana > 0.05 * letters:
+        return "ja"
+    if hangul > 0.2 * letters:
+        return "ko"
+    if han > 0.2 * letters:
+        return "zh"
+    if len(_CYRILLIC.findall(sample)) > 0.3 * letters:
+        return "ru"
+    if len(_ARABIC.findall(sample)) > 0.3 * letters:
+        return "ar"
+    words = re.findall(r"[^\W\d_]+", sample.lower())
+    if not words:
+        return ""
+    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+    best = max(scores, key=scores.get)
+    return best if scores[best] >= 2 else "en"

@@ -1,0 +1,153 @@
+"""bytes → Article: sniff the format, decode, extract, then render once.
+
+The canonical text and the sections are computed by the renderer from the
+final Markdown, so what is stored is exactly what the reading view shows.
+Every failure leaves here as an :class:`ExtractError` whose message a person
+can read; nothing else escapes, whatever a hostile or broken file does.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from reader.ingest import sniff as sniffing
+from reader.ingest.blocks import to_markdown
+from reader.ingest.decode import bom_encoding, check_not_binary, decode
+from reader.ingest.errors import ExtractError
+from reader.ingest.html import extract_html
+from reader.ingest.images import FolderImages, ImageStore
+from reader.ingest.markdown_file import extract_markdown
+from reader.ingest.metadata import guess_language
+from reader.ingest.mhtml import open_archive
+from reader.ingest.plaintext import extract_plain_text
+from reader.model import Article
+from reader.render import render_markdown
+
+MAX_BYTES = 50 * 1024 * 1024
+
+
+def _format(data: bytes, name: str) -> str:
+    bom = bom_encoding(data)
+    if bom and bom != "utf-8":
+        head = data[:16384].decode(bom, "replace")
+    else:
+        head = data[:16384].decode("latin-1")
+    return sniffing.sniff(head, name)
+
+
+def _finish(article: Article) -> Article:
+    """Render the body once: canonical text and sections come from what will be displayed."""
+    if not article.markdown.strip():
+        raise ExtractError("no article text was found in it")
+    rendered = render_markdown(article.markdown)
+    if not rendered.text.strip().replace("\ufffc", ""):
+        raise ExtractError("no article text was found in it")
+    article.text = rendered.text
+    article.sections = list(rendered.sections)
+    article.title = re.sub(r"\s+", " ", article.title).strip()
+    if not article.language:
+        article.language = guess_language(article.title + "\n" + article.text)
+    return article
+
+
+def _title_from_name(name: str) -> str:
+    stem = Path(name).stem if name else ""
+    return re.sub(r"[_\-]+", " ", stem).strip()
+
+
+def _from_html(text: str, encoding: str, fmt: str, images, store: ImageStore, name: str) -> Article:
+    found = extract_html(text, images=images)
+    return Article(
+        title=found.title or _title_from_name(name),
+        markdown=to_markdown(found.blocks),
+        byline=found.byline,
+        source=found.source,
+        published=found.published,
+        url=found.url,
+        format=fmt,
+        encoding=encoding,
+        images=store.images,
+    )
+
+
+def _extract(data: bytes, name: str, page_dir: Path | None) -> Article:
+    if not data or not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xfe\xff"):
+        raise ExtractError("the file is empty")
+    if len(data) > MAX_BYTES:
+        raise ExtractError(f"it is too large ({len(data) // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+    fmt = _format(data, name)
+    store = ImageStore()
+    if fmt == sniffing.MHTML:
+        decoded, resolver = open_archive(data, store)
+        return _from_html(decoded.text, decoded.encoding, "mhtml", resolver, store, name)
+    check_not_binary(data)
+    if fmt == sniffing.HTML:
+        decoded = decode(data, html=True)
+        resolver = FolderImages(page_dir, store)
+        return _from_html(decoded.text, decoded.encoding, "html", resolver, store, name)
+    decoded = decode(data)
+    if fmt == sniffing.MARKDOWN:
+        found = extract_markdown(decoded.text)
+        return Article(
+            title=found.title or _title_from_name(name),
+            markdown=found.markdown,
+            byline=found.byline,
+            source=found.source,
+            published=found.published,
+            url=found.url,
+            format="markdown",
+            encoding=decoded.encoding,
+        )
+    found_text = extract_plain_text(decoded.text)
+    return Article(
+        title=found_text.title or _title_from_name(name),
+        markdown=to_markdown(found_text.blocks),
+        byline=found_text.meta.byline,
+        source=found_text.meta.source,
+        published=found_text.meta.published,
+        url=found_text.meta.url,
+        format="text",
+        encoding=decoded.encoding,
+    )
+
+
+def _guarded(data: bytes, name: str, page_dir: Path | None) -> Article:
+    try:
+        return _finish(_extract(data, name, page_dir))
+    except ExtractError:
+        raise
+    except RecursionError as error:
+        raise ExtractError("it is nested too deeply to read") from error
+    except MemoryError as error:
+        raise ExtractError("it is too large to read") from error
+    except Exception as error:  # noqa: BLE001 - the contract: callers only ever see ExtractError
+        raise ExtractError(f"it could not be read ({type(error).__name__}: {error})") from error
+
+
+def extract_bytes(data: bytes, name: str = "") -> Article:
+    """Extract an article from the bytes of a saved page; ``name`` (a file name) is only a hint."""
+    return _guarded(data, name, None)
+
+
+def extract_file(path: str | os.PathLike) -> Article:
+    """Extract an article from a saved page on disk, with images saved beside it ("Web page, complete")."""
+    file = Path(path)
+    try:
+        info = file.stat()
+    except FileNotFoundError as error:
+        raise ExtractError("it does not exist") from error
+    except OSError as error:
+        raise ExtractError(f"it cannot be read: {error.strerror or error}") from error
+    if file.is_dir():
+        raise ExtractError("it is a folder, not a file")
+    if info.st_size > MAX_BYTES:
+        raise ExtractError(f"it is too large ({info.st_size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        raise ExtractError(f"it cannot be read: {error.strerror or error}") from error
+    article = _guarded(data, file.name, file.parent)
+    article.path = os.fspath(file)
+    return article

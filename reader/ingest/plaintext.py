@@ -1,0 +1,403 @@
+"""Plain text of a whole saved page (a browser's "Save as text", ``lynx -dump``)
+or a text file a person wrote, turned into an article.
+
+No library does this, and the text has no markup to lean on, so every line
+is classified by how it reads: navigation (runs of short tokens), breadcrumbs
+(地方网 > 安徽 > … > 正文), metadata lines (来源/作者/date/URL), end markers
+(新闻推荐, 相关推荐, Related Articles, …), bullets and placeholders, and
+running text. The article body is the stretch of lines with the most running
+text (a maximum-sum segment over per-line scores), cut at the first end
+marker; the title is the line above the metadata line, or the title-like line
+right above the body. Headings are short lines without sentence punctuation
+standing between paragraphs; their levels come from :mod:`headings`.
+Works line by line with precompiled patterns: a page takes a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from reader.ingest.blocks import Block, escape_inline, escape_line
+from reader.ingest.headings import heading_levels, numbering
+from reader.ingest.metadata import LineMeta, looks_like_meta_line, read_meta_line
+
+_NEWLINES = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
+_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]|[^\W_]+", re.U)
+_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_SENTENCE = re.compile(r"[，。！？；、]|[,;!?](?=\s|$)|[.](?=\s|$|[\"'”’)])|[,，](?=[\u3400-\u9fff])")
+_FINAL = re.compile(r"(?:[。！？!?…]|\.{3}|(?<![A-Z])\.|[;；])[\"'”’」』)）]*$")
+_BULLET = re.compile(r"^(?:[•·●○◆◇■□▪▫►▶▸※★☆◎→»\-*+]|\d{1,3}[.)](?=\s))\s+")
+_LYNX_LIST = re.compile(r"^\d{1,3}\.\s+")
+_PLACEHOLDER = re.compile(r"^(?:\[[^\]]*\]\s*)+$|\[\s{3,}\]|^\(?BUTTON\)?|^IFRAME:|^\[?(?:INLINE|LINK)\]")
+_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+_RULE = re.compile(r"^[\W_]{3,}$")
+_CRUMB_SPLIT = re.compile(r"\s*(?:>>|->|›|»|＞|>|→|/|＼|\\)\s*")
+_CRUMB_END = re.compile(r"(?:正文|正文内容|内容|详情|文章|本文|Article|Story)\s*$", re.I)
+_PAGER = re.compile(
+    r"^(?:(?:上一页|下一页|首页|尾页|末页|第\s*\d+\s*页|共\s*\d+\s*页|\d{1,3}|[<>«»‹›]|Prev(?:ious)?|Next|Page \d+ of \d+)\s*)+$"
+    r"|^\d{2,}(?:上一页|下一页)|^\d(?:\s?\d){2,}\s*(?:下一页|上一页|next)",
+    re.I,
+)
+_JUNK = re.compile(
+    r"^(?:字号[:：]?|字体[:：]|\[?打印\]?|\[?关闭\]?|\[?收藏\]?|分享到|返回顶部|我要评论|点击查看|"
+    r"share|tweet|print|email|advertisement|skip to|menu|close|caption|image \d+ of|photo:|loading)",
+    re.I,
+)
+_END_MARKERS = (
+    "新闻推荐", "相关推荐", "相关新闻", "相关阅读", "相关文章", "相关链接", "相关报道", "相关专题", "延伸阅读",
+    "推荐阅读", "猜你喜欢", "你可能", "您可能", "网友评论", "评论", "发表评论", "我要评论", "热门评论", "最新评论",
+    "责任编辑", "責任編輯", "编辑", "上一篇", "下一篇", "热点排行", "热点阅读", "热点推荐", "热门推荐", "热门文章",
+    "频道推荐", "精彩推荐", "图文看点", "图片新闻", "排行榜", "点击排行", "版权所有", "版權所有", "免责声明",
+    "分享到", "打印本页", "关闭窗口", "返回首页", "更多新闻", "今日推荐", "编辑推荐", "网友跟帖", "跟帖",
+    "related articles", "related stories", "related posts", "related content", "related", "comments",
+    "leave a comment", "leave a reply", "more from", "more stories", "read more", "recommended", "you may also like",
+    "you might also like", "most popular", "most read", "trending", "share this", "about the author",
+    "sign up for", "subscribe to", "copyright", "©", "all rights reserved", "advertisement",
+)
+_END = re.compile(
+    r"^[\s【\[（(]*(?:" + "|".join(re.escape(m) for m in sorted(_END_MARKERS, key=len, reverse=True)) + r")",
+    re.I,
+)
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: CJK characters take two, which is how text dumps wrap them."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+@dataclass
+class Unit:
+    """One logical line (hard-wrapped lines already joined) and what it looks like."""
+
+    text: str
+    indent: bool = False
+    bullet: bool = False
+    ordered: bool = False
+    weight: int = 0
+    cjk: int = 0
+    punct: int = 0
+    final: bool = False
+    kind: str = "text"
+    score: float = 0.0
+    blank_before: bool = True
+
+
+@dataclass
+class TextArticle:
+    """What the plain-text extractor found; ``blocks`` is the body."""
+
+    title: str = ""
+    meta: LineMeta = field(default_factory=LineMeta)
+    blocks: list[Block] = field(default_factory=list)
+
+
+def _clean(line: str) -> str:
+    line = line.replace("\t", " ").replace("\u00a0", " ")
+    return line.strip(" \u3000\ufeff\u200b")
+
+
+def _join(a: str, b: str) -> str:
+    """Join hard-wrapped lines: no space between CJK characters, one between words."""
+    if a.endswith("-") and len(a) > 1 and a[-2].isalpha() and b[:1].islower():
+        return a[:-1] + b
+    if _CJK_CHAR.match(a[-1:]) or _CJK_CHAR.match(b[:1]) or a[-1:] in "，。！？；：、“”（）":
+        return a + b
+    return a + " " + b
+
+
+def _wrap_width(lines: list[str]) -> int:
+    """The column at which the text was hard-wrapped, or 0 when lines run free."""
+    widths = [display_width(line.rstrip()) for line in lines if line.strip()]
+    if len(widths) < 4:
+        return 0
+    top = max(widths)
+    if top > 200 or top < 30:
+        return 0
+    near = sum(1 for w in widths if w >= top - 12)
+    long = sum(1 for w in widths if w > top // 2)
+    return top if near >= 3 and near >= 0.3 * long else 0
+
+
+def _units(text: str) -> list[Unit]:
+    raw_lines = _NEWLINES.split(text)
+    wrap = _wrap_width(raw_lines)
+    units: list[Unit] = []
+    blank = True
+    previous_raw = ""
+    for raw in raw_lines:
+        line = _clean(raw)
+        if not line:
+            blank = True
+            previous_raw = ""
+            continue
+        leading = raw[: len(raw) - len(raw.lstrip(" \u3000\t\u00a0"))]
+        indent = "\u3000" in leading or len(leading.expandtabs()) >= 2
+        bullet = ordered = False
+        match = _BULLET.match(line)
+        if match and len(line) > len(match.group(0)):
+            bullet = True
+            ordered = bool(_LYNX_LIST.match(line))
+            if not ordered or leading:
+                line = line[match.end():].strip()
+            else:
+                bullet = False
+        if (
+            wrap
+            and units
+            and not blank
+            and not bullet
+            and not (indent and "\u3000" in leading)
+            and display_width(previous_raw.rstrip()) + 1 + display_width(line.split(" ")[0]) > wrap
+        ):
+            units[-1].text = _join(units[-1].text, line)
+        else:
+            units.append(Unit(text=line, indent=indent, bullet=bullet, ordered=ordered, blank_before=blank))
+        previous_raw = raw
+        blank = False
+    for unit in units:
+        _measure(unit)
+    return units
+
+
+def _measure(unit: Unit) -> None:
+    text = unit.text
+    words = _WORD.findall(text)
+    unit.cjk = sum(1 for w in words if len(w) == 1 and _CJK_CHAR.match(w))
+    unit.weight = len(words)
+    unit.punct = len(_SENTENCE.findall(text))
+    unit.final = bool(_FINAL.search(text))
+
+
+def _is_nav(unit: Unit) -> bool:
+    """Several short tokens separated by spaces or bars, and no sentence punctuation."""
+    if unit.punct and unit.final:
+        return False
+    tokens = [t for t in re.split(r"\s+|[|｜]", unit.text) if t]
+    if len(tokens) < 2:
+        return False
+    sizes = [len(_WORD.findall(t)) for t in tokens]
+    if "|" in unit.text or "｜" in unit.text:
+        return len(tokens) >= 3
+    if unit.cjk > unit.weight / 2:
+        return sum(sizes) / len(sizes) <= 6 and unit.punct == 0
+    # Latin: many capitalised one-or-two-word items and no sentence shape.
+    return len(tokens) >= 4 and unit.punct == 0 and sum(1 for t in tokens if t[:1].isupper()) >= 0.8 * len(tokens)
+
+
+def _is_breadcrumb(unit: Unit) -> bool:
+    parts = [p for p in _CRUMB_SPLIT.split(unit.text) if p]
+    if len(parts) < 2 or unit.final:
+        return False
+    separators = len(_CRUMB_SPLIT.findall(unit.text))
+    if separators < 1 or "http" in unit.text:
+        return False
+    short = all(len(_WORD.findall(p)) <= 12 for p in parts[:-1])
+    return short and (bool(_CRUMB_END.search(parts[-1])) or separators >= 2 and all(len(p) <= 12 for p in parts))
+
+
+def _is_end(unit: Unit) -> bool:
+    """A short line of its own that opens the page's tail (recommendations, comments, copyright)."""
+    if unit.weight > 40 or (unit.final and unit.weight > 12):
+        return False
+    match = _END.match(unit.text)
+    if not match:
+        return False
+    rest = unit.text[match.end():].strip()
+    # "评论:(…)" or "Related Articles" or "责任编辑：张三" — but not "评论员认为…".
+    return not rest or rest[0] in ":：(（[【|»>›-—" or unit.weight <= 8 or match.group(0).strip().lower() in ("©", "copyright", "责任编辑", "責任編輯", "版权所有")
+
+
+def _classify(unit: Unit) -> None:
+    text = unit.text
+    if _RULE.match(text):
+        unit.kind, unit.score = "rule", -2
+    elif _PLACEHOLDER.search(text) or _URL_ONLY.match(text):
+        unit.kind, unit.score = "junk", -3
+    elif _PAGER.match(text) or (_JUNK.match(text) and unit.weight <= 6):
+        unit.kind, unit.score = "junk", -3
+    elif _is_end(unit):
+        unit.kind, unit.score = "end", -10
+    elif looks_like_meta_line(text) and unit.weight <= 40 and not (unit.final and unit.punct > 2):
+        unit.kind, unit.score = "meta", -3
+    elif _is_breadcrumb(unit):
+        unit.kind, unit.score = "crumb", -5 - unit.weight
+    elif _is_nav(unit):
+        unit.kind, unit.score = "nav", -3 - unit.weight
+    elif unit.bullet:
+        sentence = unit.final and unit.punct >= 1 and unit.weight >= 12
+        unit.kind = "item"
+        unit.score = unit.weight * 0.5 - 4 if sentence else -3 - unit.weight * 0.3
+    else:
+        unit.kind = "text"
+        density = 1.0 if unit.punct else 0.4
+        unit.score = unit.weight * density - 10
+        if unit.final and unit.punct:
+            unit.score += 4
+
+
+def _best_segment(units: list[Unit]) -> tuple[int, int]:
+    """Maximum-sum run of unit scores (Kadane): the densest stretch of running text."""
+    best, best_range = float("-inf"), (0, -1)
+    total, start = 0.0, 0
+    for index, unit in enumerate(units):
+        if total <= 0:
+            total, start = 0.0, index
+        total += unit.score
+        if total > best:
+            best, best_range = total, (start, index)
+    return best_range
+
+
+def _title_like(unit: Unit, isolated: bool = False) -> bool:
+    """Could be the headline: a short text line, or a Title Case line standing alone
+    (navigation menus come in runs of lines, a headline between blank lines)."""
+    if unit.bullet or not (unit.kind == "text" or (unit.kind == "nav" and isolated and unit.cjk == 0)):
+        return False
+    if unit.weight < 2 or unit.weight > 60 or len(unit.text) > 120:
+        return False
+    return not (unit.final and unit.punct >= 2)
+
+
+def _find_title(units: list[Unit], start: int) -> tuple[int, int]:
+    """(title index, meta index) above the body start; -1 where none was found."""
+    meta_index = -1
+    looked = 0
+    for index in range(start - 1, -1, -1):
+        kind = units[index].kind
+        if kind == "meta" or (units[index].bullet and looks_like_meta_line(units[index].text)):
+            meta_index = index
+        elif kind in ("text",) and meta_index >= 0 and _title_like(units[index]):
+            break
+        looked += 1
+        if looked > 14:
+            break
+    anchor = meta_index if meta_index >= 0 else start
+    candidates = []
+    steps = 0
+    for index in range(anchor - 1, -1, -1):
+        unit = units[index]
+        if unit.kind in ("crumb", "end"):
+            break
+        if unit.kind == "meta" or (unit.bullet and looks_like_meta_line(unit.text)):
+            continue
+        isolated = unit.blank_before and (index + 1 >= len(units) or units[index + 1].blank_before)
+        if _title_like(unit, isolated):
+            candidates.append((unit.weight - 2 * steps, index))
+        steps += 1
+        if steps >= (5 if meta_index >= 0 else 4):
+            break
+    if candidates:
+        return max(candidates)[1], meta_index
+    return -1, meta_index
+
+
+def _heading_candidate(units: list[Unit], index: int, end: int) -> bool:
+    unit = units[index]
+    if unit.kind != "text" or unit.bullet:
+        return False
+    if unit.weight == 0 or unit.weight > (40 if unit.cjk > unit.weight / 2 else 16):
+        return False
+    if unit.final or re.search(r"[。！？!?]", unit.text[:-1]) or unit.text.endswith((",", "，", "、", "-", "—")):
+        return False
+    if unit.text.endswith((":", "：")) and not numbering(unit.text):
+        return False
+    following = next((u for u in units[index + 1: end + 1] if u.kind in ("text", "item")), None)
+    return following is not None and (following.weight > unit.weight and following.punct > 0)
+
+
+def _body_blocks(units: list[Unit], start: int, end: int) -> list[Block]:
+    blocks: list[Block] = []
+    heading_at: list[int] = []
+    pending_list: list[str] = []
+    pending_ordered = False
+
+    def flush_list() -> None:
+        nonlocal pending_list
+        if pending_list:
+            blocks.append(Block("list", items=pending_list, ordered=pending_ordered))
+            pending_list = []
+
+    for index in range(start, end + 1):
+        unit = units[index]
+        if unit.kind in ("junk", "rule", "crumb", "end"):
+            continue
+        if unit.kind == "nav" and unit.weight <= 12:
+            continue
+        if unit.kind == "meta" and index < start + 3:
+            continue
+        if unit.kind == "item":
+            if unit.final or unit.weight >= 6:
+                pending_ordered = unit.ordered
+                pending_list.append(escape_inline(unit.text))
+            continue
+        flush_list()
+        if _heading_candidate(units, index, end):
+            heading_at.append(len(blocks))
+            blocks.append(Block("heading", text=escape_inline(unit.text), level=2))
+        else:
+            if blocks and blocks[-1].kind == "paragraph" and not unit.blank_before and not unit.indent \
+                    and not blocks[-1].text.endswith(("。", "！", "？", ".", "!", "?", "”", "\"")):
+                blocks[-1].text = _join(blocks[-1].text, escape_inline(unit.text))
+                continue
+            blocks.append(Block("paragraph", text=escape_line(unit.text)))
+    flush_list()
+    levels = heading_levels([_plain(blocks[i].text) for i in heading_at])
+    for i, level in zip(heading_at, levels):
+        blocks[i].level = level
+    return blocks
+
+
+def _plain(markdown_text: str) -> str:
+    return re.sub(r"\\(.)", r"\1", markdown_text)
+
+
+def extract_plain_text(text: str) -> TextArticle:
+    """Find the article in the text of a saved page: title, metadata line and body blocks."""
+    units = _units(text)
+    for unit in units:
+        _classify(unit)
+    if not units:
+        return TextArticle()
+    start, end = _best_segment(units)
+    if end < start:
+        return TextArticle()
+    # The tail starts at the first end marker once the body has begun.
+    for index in range(start + 1, end + 1):
+        if units[index].kind == "end":
+            end = index - 1
+            break
+    while end > start and units[end].score < 0:
+        end -= 1
+    # Short sentences right before the densest stretch still belong to the story.
+    while start > 0 and units[start - 1].kind == "text" and units[start - 1].final and units[start - 1].punct:
+        start -= 1
+    title_index, meta_index = _find_title(units, start)
+    if title_index >= start:
+        title_index = -1
+    article = TextArticle()
+    if title_index >= 0:
+        article.title = units[title_index].text
+        start = max(start, title_index + 1)
+    chinese = sum(u.cjk for u in units[start:end + 1]) > 0.3 * max(1, sum(u.weight for u in units[start:end + 1]))
+    meta = LineMeta()
+    meta_lines = [i for i in range(max(0, (title_index if title_index >= 0 else start) - 1), start + 3)
+                  if i < len(units) and units[i].kind in ("meta", "item", "text", "junk")
+                  and looks_like_meta_line(units[i].text)]
+    if meta_index >= 0 and meta_index not in meta_lines:
+        meta_lines.insert(0, meta_index)
+    for i in meta_lines:
+        found = read_meta_line(units[i].text, chinese=chinese)
+        meta.source = meta.source or found.source
+        meta.byline = meta.byline or found.byline
+        meta.published = meta.published or found.published
+        meta.url = meta.url or found.url
+    if meta_lines and not meta.url:
+        for i in range(min(meta_lines), max(meta_lines) + 1):
+            from reader.ingest.metadata import find_url
+
+            meta.url = meta.url or find_url(units[i].text)
+    article.meta = meta
+    article.blocks = _body_blocks(units, start, end)
+    return article

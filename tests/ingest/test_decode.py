@@ -1,0 +1,92 @@
+"""Encodings: whatever a page was saved in, the reader sees the right characters."""
+
+from __future__ import annotations
+
+import codecs
+
+import pytest
+
+from reader.ingest import extract_bytes
+from reader.ingest.decode import decode
+
+ZH_PARAGRAPH = "江边公园改造工程近日完工，新增了步道、座椅和儿童游乐设施，周边居民纷纷前来散步游玩。公园管理处表示，今后将定期维护各项设施。"
+TW_PARAGRAPH = "臺北市立圖書館今天宣布，將延長週末開放時間，讓更多市民能夠利用假日閱讀與學習，並增加兒童閱覽區的座位。"
+JA_PARAGRAPH = "市立図書館は今日、週末の開館時間を延長すると発表しました。より多くの市民が休日に読書や学習を楽しめるようにするためです。"
+
+
+def html_page(title: str, paragraph: str, charset: str | None) -> str:
+    meta = f'<meta charset="{charset}">' if charset else ""
+    return (
+        f"<!DOCTYPE html><html><head>{meta}<title>{title}</title></head><body>"
+        f"<nav><a href='/'>Home</a></nav><article><h1>{title}</h1>"
+        f"<p>{paragraph}</p><p>{paragraph}</p><p>{paragraph}</p></article></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("codec", "label", "paragraph", "expected_encoding"),
+    [
+        ("utf-8", "utf-8", ZH_PARAGRAPH, "utf-8"),
+        ("gbk", "gbk", ZH_PARAGRAPH, "gb18030"),
+        ("gb2312", "gb2312", ZH_PARAGRAPH, "gb18030"),
+        ("big5", "big5", TW_PARAGRAPH, "big5hkscs"),
+        ("shift_jis", "shift_jis", JA_PARAGRAPH, "cp932"),
+    ],
+)
+def test_html_in_declared_encodings(codec, label, paragraph, expected_encoding):
+    data = html_page(paragraph[:8], paragraph, label).encode(codec)
+    article = extract_bytes(data, "page.html")
+    assert paragraph in article.text
+    assert article.encoding == expected_encoding
+    assert article.format == "html"
+
+
+def test_meta_charset_that_lies_is_overruled():
+    data = html_page("江边公园", ZH_PARAGRAPH, "iso-8859-1").encode("utf-8")
+    article = extract_bytes(data, "page.html")
+    assert ZH_PARAGRAPH in article.text
+    assert article.encoding == "utf-8"
+
+
+def test_meta_utf8_but_bytes_are_gbk():
+    data = html_page("江边公园", ZH_PARAGRAPH, "utf-8").encode("gbk")
+    article = extract_bytes(data, "page.html")
+    assert ZH_PARAGRAPH in article.text
+
+
+@pytest.mark.parametrize("bom_codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_text_with_bom(bom_codec):
+    bom = codecs.BOM_UTF16_LE if bom_codec.endswith("le") else codecs.BOM_UTF16_BE
+    text = "江边公园改造完工\n\n来源：晚报 2022-05-01\n\n" + ZH_PARAGRAPH + "\n\n" + ZH_PARAGRAPH + "\n"
+    article = extract_bytes(bom + text.encode(bom_codec), "park.txt")
+    assert article.title == "江边公园改造完工"
+    assert ZH_PARAGRAPH in article.text
+    assert article.encoding == bom_codec
+
+
+def test_gb18030_text_without_declaration():
+    text = "江边公园改造完工\n\n来源：晚报 2022-05-01 09:30\n\n" + ZH_PARAGRAPH + "\n\n" + ZH_PARAGRAPH + "\n"
+    article = extract_bytes(text.encode("gb18030"), "park.txt")
+    assert article.encoding == "gb18030"
+    assert article.title == "江边公园改造完工"
+    assert article.published == "2022-05-01T09:30:00+08:00"
+    assert ZH_PARAGRAPH in article.text
+
+
+def test_utf8_bom_is_not_part_of_the_text():
+    text = "Quiet Streets\n\nPosted May 2, 2021\n\nThe town closed two streets to cars on Sunday, and families walked and cycled where the traffic usually runs.\n"
+    article = extract_bytes(codecs.BOM_UTF8 + text.encode(), "streets.txt")
+    assert article.title == "Quiet Streets"
+    assert "\ufeff" not in article.text + article.title
+
+
+def test_invalid_byte_sequences_are_repaired_not_refused():
+    good = ("Quiet Streets\n\nPosted May 2, 2021\n\n" + "The town closed two streets to cars on Sunday — families walked there. " * 5).encode()
+    damaged = good[:150] + b"\xff\xfe\xc3" + good[150:]
+    article = extract_bytes(damaged, "streets.txt")
+    assert "families walked there" in article.text
+    assert article.encoding == "utf-8"
+
+
+def test_decode_prefers_declared_external_charset():
+    assert decode(ZH_PARAGRAPH.encode("gbk"), declared="gb2312").text == ZH_PARAGRAPH

@@ -1,0 +1,122 @@
+"""HTML, "Web page, complete" saves and Markdown files."""
+
+from __future__ import annotations
+
+import base64
+import struct
+import zlib
+
+from reader.ingest import SUPPORTED_SUFFIXES, extract_bytes, extract_file
+
+PARAGRAPHS = [
+    "The Harbor Festival returned to the waterfront on Saturday after a three-year break, drawing thousands of visitors to the boardwalk.",
+    "Organizers said attendance exceeded their expectations, and the food stalls ran out of chowder by the middle of the afternoon.",
+    "More than forty boats took part in the parade, the largest number since the festival began, decorated with lanterns and flags.",
+]
+
+
+def tiny_png() -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00")) + chunk(b"IEND", b"")
+
+
+def article_html(image_src: str = "") -> str:
+    image = f'<figure><img src="{image_src}" alt="Boats in the harbor"></figure>' if image_src else ""
+    return (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Harbor Festival Returns - Harbor Gazette</title>"
+        "<meta property='og:site_name' content='Harbor Gazette'>"
+        "<script>document.write('tracking')</script><style>p { color: red }</style></head><body>"
+        "<nav><ul><li><a href='/'>Home</a></li><li><a href='/news'>News</a></li><li><a href='/sports'>Sports</a></li></ul></nav>"
+        "<article><h1>Harbor Festival Returns</h1>"
+        f"<p>{PARAGRAPHS[0]}</p>{image}<h2>The crowds</h2><p>{PARAGRAPHS[1]}</p>"
+        f"<h2>The parade</h2><p>{PARAGRAPHS[2]}</p><ul><li>Forty boats</li><li>Three stages</li></ul></article>"
+        "<footer><p>Copyright 2022 Harbor Gazette. All rights reserved.</p></footer></body></html>"
+    )
+
+
+def test_html_article():
+    article = extract_bytes(article_html().encode(), "festival.html")
+    assert article.title == "Harbor Festival Returns"
+    assert article.format == "html"
+    for paragraph in PARAGRAPHS:
+        assert paragraph in article.text
+    assert [(s.title, s.level) for s in article.sections] == [("The crowds", 2), ("The parade", 2)]
+    assert "tracking" not in article.text and "color: red" not in article.text
+    assert "Harbor Festival Returns" not in article.markdown
+
+
+def test_web_page_complete_keeps_images_from_the_sibling_folder(tmp_path):
+    (tmp_path / "festival_files").mkdir()
+    (tmp_path / "festival_files" / "boats.png").write_bytes(tiny_png())
+    page = tmp_path / "festival.html"
+    page.write_text(article_html("festival_files/boats.png"), encoding="utf-8")
+    article = extract_file(page)
+    assert article.path == str(page)
+    assert list(article.images) == ["img-1.png"]
+    assert article.images["img-1.png"] == tiny_png()
+    assert "![Boats in the harbor](img-1.png)" in article.markdown
+
+
+def test_images_outside_the_page_folder_or_remote_are_not_loaded(tmp_path):
+    (tmp_path / "site").mkdir()
+    (tmp_path / "outside.png").write_bytes(tiny_png())
+    page = tmp_path / "site" / "festival.html"
+    html = article_html("../outside.png").replace(
+        "</article>", "<p><img src='https://example.com/remote.png' alt='remote'></p></article>")
+    page.write_text(html, encoding="utf-8")
+    article = extract_file(page)
+    assert article.images == {}
+    assert "outside.png" not in article.markdown and "example.com" not in article.markdown
+
+
+def test_data_uri_image_is_kept():
+    src = "data:image/png;base64," + base64.b64encode(tiny_png()).decode()
+    article = extract_bytes(article_html(src).encode(), "festival.html")
+    assert list(article.images.values()) == [tiny_png()]
+
+
+def test_chinese_html_metadata_line_under_the_title():
+    body = "".join(f"<p>{p}</p>" for p in [
+        "江边公园改造工程近日完工，新增了步道、座椅和儿童游乐设施，周边居民纷纷前来散步游玩。",
+        "公园管理处表示，今后将定期维护各项设施，保持环境整洁，欢迎市民监督，共同爱护公园环境。",
+        "改造期间，施工单位采取夜间不施工的办法，尽量减少对居民休息的影响，得到了居民的理解和支持。",
+    ])
+    html = (
+        "<html><head><meta charset='utf-8'><title>江边公园改造完工_新闻中心_示例网</title></head><body>"
+        "<div class='nav'><a>首页</a> <a>新闻</a></div><div class='main'><h1>江边公园改造完工</h1>"
+        "<div class='info'>2022-05-01 09:30　来源：城市晚报　作者：李明</div>"
+        f"<div class='content'>{body}</div></div><div>相关新闻</div></body></html>"
+    )
+    article = extract_bytes(html.encode("utf-8"), "park.html")
+    assert article.title == "江边公园改造完工"
+    assert article.published == "2022-05-01T09:30:00+08:00"
+    assert article.source == "城市晚报"
+    assert article.byline == "李明"
+    assert article.language == "zh"
+    assert "江边公园改造工程近日完工" in article.text
+
+
+def test_html_named_txt_is_read_as_html():
+    article = extract_bytes(article_html().encode(), "festival.txt")
+    assert article.format == "html"
+    assert "<p>" not in article.text
+
+
+def test_markdown_with_front_matter(fixtures):
+    article = extract_file(fixtures / "notes-front-matter.md")
+    assert article.format == "markdown"
+    assert article.title == "Notes on Tide Pools"
+    assert article.published == "2021-08-15"
+    assert article.url == "https://example.org/tide-pools"
+    assert article.byline == "Sam Reed"
+    assert [(s.title, s.level) for s in article.sections] == [("What lives there", 2), ("When to visit", 2)]
+    assert "# Notes on Tide Pools" not in article.markdown
+    assert "hermit crabs" in article.text
+
+
+def test_supported_suffixes():
+    assert SUPPORTED_SUFFIXES == frozenset(
+        {".html", ".htm", ".xhtml", ".shtml", ".mht", ".mhtml", ".txt", ".text", ".md", ".markdown"})

@@ -1,0 +1,132 @@
+"""Plain text of whole saved pages: what a reader notices is the title, the metadata,
+the outline and that the page's navigation and tail are gone."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import pytest
+
+from reader.ingest import extract_bytes, extract_file
+from tests.ingest.conftest import SHARED
+
+
+def test_chinese_page_title_metadata_and_body(fixtures):
+    article = extract_file(fixtures / "zh-river-cleanup.txt")
+    assert article.title == "清溪县启动河道清淤工程 三个月内完成主干河段治理"
+    assert article.source == "清溪日报"
+    assert article.published == "2021-04-12T08:05:00+08:00"
+    assert article.url == "https://news.example.cn/qingxi/"
+    assert article.language == "zh"
+    assert article.format == "text"
+    assert article.text.startswith("4月11日上午,清溪县河道清淤工程在城南码头正式启动。")
+    assert article.text.rstrip().endswith("河道干净了,大家的日子也会更舒心。")
+
+
+def test_chinese_page_outline_nests_the_parallel_run(fixtures):
+    article = extract_file(fixtures / "zh-river-cleanup.txt")
+    assert [(s.title, s.level) for s in article.sections] == [
+        ("工程概况:二十公里河段分三期推进", 2),
+        ("资金保障:县财政安排专项资金", 2),
+        ("群众参与:沿河村庄积极支持", 2),
+        ("东岸村:清淤工程离不开村民的主动配合", 3),
+        ("西湾村:清淤工程离不开村民的积极参与", 3),
+        ("南桥村:清淤工程离不开村民的耐心理解", 3),
+    ]
+    assert all(s.anchor for s in article.sections)
+
+
+@pytest.mark.parametrize(
+    "tail", ["首页 新闻 体育", "本地网 >", "新闻推荐", "春季招聘会", "相关推荐", "猜你喜欢", "评论", "热点排行", "口袋公园", "来源"]
+)
+def test_chinese_page_navigation_and_tail_are_dropped(fixtures, tail):
+    article = extract_file(fixtures / "zh-river-cleanup.txt")
+    assert tail not in article.text
+
+
+def test_title_is_not_repeated_in_the_body(fixtures):
+    article = extract_file(fixtures / "zh-river-cleanup.txt")
+    assert article.title not in article.markdown
+    assert not article.markdown.lstrip().startswith("#")
+
+
+def test_english_page(fixtures):
+    article = extract_file(fixtures / "en-harbor-festival.txt")
+    assert article.title == "Harbor Festival Returns After Three-Year Break"
+    assert article.byline == "Jane Porter"
+    assert article.published == "2022-06-04"
+    assert article.language == "en"
+    assert [(s.title, s.level) for s in article.sections] == [("Boats on parade", 2), ("Food and music", 2)]
+    # Hard-wrapped lines come back as one paragraph, joined with a space.
+    assert "after a three-year break, drawing thousands" in article.text
+    assert article.text.rstrip().endswith("a fireworks show at nine o'clock.")
+    for tail in ("Related Articles", "parking rules", "Comments", "Copyright", "Subscribe", "Home |"):
+        assert tail not in article.text
+
+
+def test_hard_wrapped_chinese_joins_without_spaces():
+    body = "\n".join(
+        [
+            "江边公园改造完工",
+            "",
+            "来源：晚报 2022-05-01",
+            "",
+            "江边公园改造工程近日完工，新增了步道、座椅和儿童游乐设施，周边居民",
+            "纷纷前来散步游玩。公园管理处表示，今后将定期维护各项设施，保持环",
+            "境整洁，欢迎市民监督。",
+            "",
+            "改造期间，施工单位采取夜间不施工的办法，尽量减少对居民休息的影响，",
+            "得到了居民的理解和支持。",
+        ]
+    )
+    article = extract_bytes(body.encode("utf-8"), "park.txt")
+    assert article.title == "江边公园改造完工"
+    assert article.published == "2022-05-01"
+    assert "周边居民纷纷前来散步游玩" in article.text
+    assert "保持环境整洁" in article.text
+
+
+def test_markdown_characters_in_plain_text_stay_text():
+    body = (
+        "A Note On Lists\n\n"
+        "Posted March 3, 2020\n\n"
+        "This paragraph is long enough to be the body of the page, and it has sentences. "
+        "It goes on for a while so that the classifier sees running text here.\n\n"
+        "1. is how the old manual began each step, and # marks were used for numbers, as *stars* were for notes.\n\n"
+        "#3 on the list of rules was to keep [brackets] and <tags> as they were written, word for word.\n"
+    )
+    article = extract_bytes(body.encode(), "note.txt")
+    assert "1. is how the old manual began each step, and # marks were used for numbers, as *stars* were for notes." in article.text
+    assert "#3 on the list of rules was to keep [brackets] and <tags> as they were written, word for word." in article.text
+    assert article.sections == []
+
+
+def test_plain_text_extraction_is_fast(fixtures):
+    data = (fixtures / "zh-river-cleanup.txt").read_bytes()
+    from reader.ingest.plaintext import extract_plain_text
+
+    text = data.decode("utf-8")
+    extract_plain_text(text)
+    start = time.perf_counter()
+    for _ in range(20):
+        extract_plain_text(text)
+    assert (time.perf_counter() - start) / 20 < 0.05  # generous; the real figure (~1 ms) goes to the report
+
+
+def test_shared_sample_matches_expected():
+    sample = SHARED / "samples" / "yybnet-anhui-development-zones.txt"
+    if not sample.exists():
+        pytest.skip("../shared/samples is not beside this checkout")
+    expected = json.loads(sample.with_name("yybnet-anhui-development-zones.expected.json").read_text("utf-8"))
+    article = extract_file(sample)
+    assert article.title == expected["title"]
+    assert article.source == expected["source"]
+    assert article.published == expected["published"]
+    assert article.url == expected["url"]
+    assert article.language == expected["language"]
+    assert [{"title": s.title, "level": s.level} for s in article.sections] == expected["sections"]
+    assert expected["first_paragraph"] in article.text
+    assert expected["last_paragraph"] in article.text
+    for phrase in expected["must_not_contain"]:
+        assert phrase not in article.text
