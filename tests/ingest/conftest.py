@@ -13,3 +13,12 @@ SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 @pytest.fixture
 def fixtures() -> Path:
     return FIXTURES
+
+
+@pytest.fixture
+def shared_samples() -> Path:
+    """The shared sample pages beside the checkout; tests using them skip when they are absent."""
+    samples = SHARED / "samples"
+    if not samples.is_dir():
+        pytest.skip("../shared/samples is not beside this checkout")
+    return samples

@@ -9,7 +9,6 @@ import time
 import pytest
 
 from reader.ingest import extract_bytes, extract_file
-from tests.ingest.conftest import SHARED
 
 
 def test_chinese_page_title_metadata_and_body(fixtures):
@@ -114,10 +113,8 @@ def test_plain_text_extraction_is_fast(fixtures):
     assert (time.perf_counter() - start) / 20 < 0.05  # generous; the real figure (~1 ms) goes to the report
 
 
-def test_shared_sample_matches_expected():
-    sample = SHARED / "samples" / "yybnet-anhui-development-zones.txt"
-    if not sample.exists():
-        pytest.skip("../shared/samples is not beside this checkout")
+def test_shared_sample_matches_expected(shared_samples):
+    sample = shared_samples / "yybnet-anhui-development-zones.txt"
     expected = json.loads(sample.with_name("yybnet-anhui-development-zones.expected.json").read_text("utf-8"))
     article = extract_file(sample)
     assert article.title == expected["title"]
