@@ -143,7 +143,7 @@ def _strict(data: bytes, encoding: str) -> str | None:
 def _looks_chinese(text: str) -> bool:
     """Text decoded as GB18030 that is mostly common (GB2312) characters is real Chinese;
     Big5 or Shift_JIS bytes read as GB18030 give rare characters instead."""
-    wide = sum(1 for _ in _CJK.finditer(text))
+    wide = len(_CJK.findall(text))
     non_ascii = sum(1 for ch in text if ord(ch) > 127)
     if non_ascii == 0:
         return True
@@ -151,6 +151,11 @@ def _looks_chinese(text: str) -> bool:
         return False
     common = (len(text.encode("gb2312", "ignore")) - (len(text) - non_ascii)) // 2
     return common >= 0.85 * non_ascii
+
+
+def _mostly_cjk(text: str) -> bool:
+    non_ascii = sum(1 for ch in text if ord(ch) > 127)
+    return non_ascii > 0 and len(_CJK.findall(text)) >= 0.8 * non_ascii
 
 
 def _mostly_utf8(data: bytes) -> str | None:
@@ -209,8 +214,13 @@ def decode(data: bytes, declared: str | None = None, *, html: bool = False) -> D
     if repaired is not None:
         return Decoded(repaired, "utf-8")
     gb = _strict(data, "gb18030")
-    if gb is not None and _looks_chinese(gb):
-        return Decoded(gb, "gb18030")
+    if gb is not None:
+        if _looks_chinese(gb):
+            return Decoded(gb, "gb18030")
+        # Traditional characters are outside GB2312 but inside GB18030: if the bytes
+        # are not Big5 either, and they read as Chinese, GB18030 it is.
+        if _strict(data, "big5hkscs") is None and _mostly_cjk(gb):
+            return Decoded(gb, "gb18030")
     found = _normalizer(data)
     if found is not None:
         return found

@@ -136,13 +136,16 @@ def looks_like_meta_line(line: str) -> bool:
     """A short line that states where/when/who rather than telling the story."""
     if len(line) > 160:
         return False
-    has_date = bool(_CJK_DATE.search(line) or _EN_DATE_MDY.search(line) or _EN_DATE_DMY.search(line))
     words = bool(_META_WORDS.search(line))
+    if not words and not _DIGIT.search(line):
+        return False
+    has_date = bool(_CJK_DATE.search(line) or _EN_DATE_MDY.search(line) or _EN_DATE_DMY.search(line))
     if has_date and (words or len(line) < 80):
         return True
     return words and bool(_SOURCE.search(line) or _AUTHOR.search(line) or re.match(r"^\s*(?i:by)\s+[A-Z]", line))
 
 
+_DIGIT = re.compile(r"\d")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")

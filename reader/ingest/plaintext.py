@@ -16,7 +16,6 @@ Works line by line with precompiled patterns: a page takes a few milliseconds.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 
 from reader.ingest.blocks import Block, escape_inline, escape_line
@@ -33,7 +32,8 @@ _LYNX_LIST = re.compile(r"^\d{1,3}\.\s+")
 _PLACEHOLDER = re.compile(r"^(?:\[[^\]]*\]\s*)+$|\[\s{3,}\]|^\(?BUTTON\)?|^IFRAME:|^\[?(?:INLINE|LINK)\]")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _RULE = re.compile(r"^[\W_]{3,}$")
-_CRUMB_SPLIT = re.compile(r"\s*(?:>>|->|›|»|＞|>|→|/|＼|\\)\s*")
+_CRUMB_SPLIT = re.compile(r"(?:>>|->|›|»|＞|>|→|/|＼|\\)")
+_CRUMB_CHARS = frozenset(">›»＞→/＼\\")
 _CRUMB_END = re.compile(r"(?:正文|正文内容|内容|详情|文章|本文|Article|Story)\s*$", re.I)
 _PAGER = re.compile(
     r"^(?:(?:上一页|下一页|首页|尾页|末页|第\s*\d+\s*页|共\s*\d+\s*页|\d{1,3}|[<>«»‹›]|Prev(?:ious)?|Next|Page \d+ of \d+)\s*)+$"
@@ -62,9 +62,15 @@ _END = re.compile(
 )
 
 
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
+
+
 def display_width(text: str) -> int:
-    """Terminal columns: CJK characters take two, which is how text dumps wrap them."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    """Terminal columns: CJK characters take two, which is how text dumps wrap and align them."""
+    return len(text) + len(_WIDE.findall(text))
 
 
 @dataclass
@@ -109,9 +115,11 @@ def _join(a: str, b: str) -> str:
 
 def _wrap_width(lines: list[str]) -> int:
     """The column at which the text was hard-wrapped, or 0 when lines run free."""
-    widths = [display_width(line.rstrip()) for line in lines if line.strip()]
-    if len(widths) < 4:
+    stripped = [line.rstrip() for line in lines]
+    stripped = [line for line in stripped if line]
+    if len(stripped) < 4 or max(len(line) for line in stripped) > 400:
         return 0
+    widths = [display_width(line) for line in stripped]
     top = max(widths)
     if top > 200 or top < 30:
         return 0
@@ -164,10 +172,10 @@ def _units(text: str) -> list[Unit]:
 def _measure(unit: Unit) -> None:
     text = unit.text
     words = _WORD.findall(text)
-    unit.cjk = sum(1 for w in words if len(w) == 1 and _CJK_CHAR.match(w))
+    unit.cjk = len(_CJK_CHAR.findall(text))
     unit.weight = len(words)
     unit.punct = len(_SENTENCE.findall(text))
-    unit.final = bool(_FINAL.search(text))
+    unit.final = bool(_FINAL.search(text[-12:]))
 
 
 def _is_nav(unit: Unit) -> bool:
@@ -187,7 +195,9 @@ def _is_nav(unit: Unit) -> bool:
 
 
 def _is_breadcrumb(unit: Unit) -> bool:
-    parts = [p for p in _CRUMB_SPLIT.split(unit.text) if p]
+    if unit.final or not _CRUMB_CHARS.intersection(unit.text):
+        return False
+    parts = [p.strip() for p in _CRUMB_SPLIT.split(unit.text) if p.strip()]
     if len(parts) < 2 or unit.final:
         return False
     separators = len(_CRUMB_SPLIT.findall(unit.text))
@@ -357,12 +367,19 @@ def extract_plain_text(text: str) -> TextArticle:
     """Find the article in the text of a saved page: title, metadata line and body blocks."""
     units = _units(text)
     for unit in units:
-        _classify(unit)
+        # Short lines only matter near the body: score them roughly now, read them later.
+        if unit.weight <= 5 and not unit.bullet and not unit.final:
+            unit.kind, unit.score = "short", -4.0
+        else:
+            _classify(unit)
     if not units:
         return TextArticle()
     start, end = _best_segment(units)
     if end < start:
         return TextArticle()
+    for unit in units[max(0, start - 30): end + 2]:
+        if unit.kind == "short":
+            _classify(unit)
     # The tail starts at the first end marker once the body has begun.
     for index in range(start + 1, end + 1):
         if units[index].kind == "end":
