@@ -20,10 +20,12 @@ from dataclasses import dataclass, field
 
 from reader.ingest.blocks import Block, escape_inline, escape_line
 from reader.ingest.headings import heading_levels, numbering
-from reader.ingest.metadata import LineMeta, looks_like_meta_line, read_meta_line
+from reader.ingest.metadata import LineMeta, find_date, find_url, looks_like_meta_line, read_meta_line
 
 _NEWLINES = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
-_WORD = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]|[^\W_]+", re.U)
+_WORD = re.compile(
+    r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]|[^\W_\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]+"
+)
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SENTENCE = re.compile(r"[，。！？；、]|[,;!?](?=\s|$)|[.](?=\s|$|[\"'”’)])|[,，](?=[\u3400-\u9fff])")
 _FINAL = re.compile(r"(?:[。！？!?…]|\.{3}|(?<![A-Z])\.|[;；])[\"'”’」』)）]*$")
@@ -32,6 +34,8 @@ _LYNX_LIST = re.compile(r"^\d{1,3}\.\s+")
 _PLACEHOLDER = re.compile(r"^(?:\[[^\]]*\]\s*)+$|\[\s{3,}\]|^\(?BUTTON\)?|^IFRAME:|^\[?(?:INLINE|LINK)\]")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
 _RULE = re.compile(r"^[\W_]{3,}$")
+_NAV_BARS = re.compile(r"[|｜│¦]|\s[-–—·•/]\s|(?<=[\u3400-\u9fff])[-·•](?=[\u3400-\u9fff])")
+_NAV_SPLIT = re.compile(r"\s+|[|｜│¦]|(?<=[\u3400-\u9fff])[-·•](?=[\u3400-\u9fff])")
 _CRUMB_SPLIT = re.compile(r"(?:>>|->|›|»|＞|>|→|/|＼|\\)")
 _CRUMB_CHARS = frozenset(">›»＞→/＼\\")
 _CRUMB_END = re.compile(r"(?:正文|正文内容|内容|详情|文章|本文|Article|Story)\s*$", re.I)
@@ -128,8 +132,81 @@ def _wrap_width(lines: list[str]) -> int:
     return top if near >= 3 and near >= 0.3 * long else 0
 
 
+_GAP = re.compile(r"(?<=\S)(?: {3,}|\u3000{2,}|\t+)(?=\S)")
+
+
+def _split_columns(lines: list[str]) -> list[str]:
+    """Undo side-by-side columns of a text dump (a table layout rendered by lynx or w3m):
+    the article column is read top to bottom first, then the sidebar beside it.
+
+    A column boundary is a display column where, on many lines, text resumes after a wide
+    gap. Within the stretch of lines that use it, left parts are emitted first, then right parts.
+    """
+    gapped = [i for i, line in enumerate(lines) if _GAP.search(line.strip())]
+    if len(gapped) < 5:
+        return lines
+    starts: dict[int, int] = {}
+    pieces: dict[int, list[tuple[int, str]]] = {}
+    for i in gapped:
+        line = lines[i].rstrip()
+        segments = []
+        position = 0
+        for gap in _GAP.finditer(line):
+            segments.append((position, line[position:gap.start()]))
+            position = gap.end()
+        segments.append((position, line[position:]))
+        columns = [(display_width(line[:p]), text) for p, text in segments]
+        pieces[i] = columns
+        for column, _ in columns[1:]:
+            if column >= 30:
+                starts[column] = starts.get(column, 0) + 1
+    if not starts:
+        return lines
+    # The boundary: the most used start column, counting neighbours within two columns.
+    def support(column: int) -> int:
+        return sum(starts.get(column + d, 0) for d in range(-2, 3))
+
+    best = max(starts, key=support)
+    if support(best) < 5:
+        return lines
+    # Sidebars often start with a bullet column: take the leftmost well-used start.
+    best = min(c for c in starts if support(c) >= 0.3 * support(best))
+    boundary = best - 2
+    rows: list[int] = []
+    for i, line in enumerate(lines):
+        stripped = line.rstrip()
+        if not stripped.strip():
+            continue
+        if i in pieces:
+            if any(c >= boundary for c, _ in pieces[i][1:]):
+                rows.append(i)
+        elif display_width(stripped) - display_width(stripped.lstrip()) >= boundary:
+            rows.append(i)
+    if len(rows) < 5:
+        return lines
+    first, last = rows[0], rows[-1]
+    left: list[str] = []
+    right: list[str] = []
+    for i in range(first, last + 1):
+        line = lines[i].rstrip()
+        if i in pieces:
+            l_parts = [t for c, t in pieces[i] if c < boundary]
+            r_parts = [t for c, t in pieces[i] if c >= boundary]
+            indent = " " * min(pieces[i][0][0], 8) if l_parts and pieces[i][0][0] < boundary else ""
+            left.append(indent + "  ".join(l_parts) if l_parts else "")
+            right.append("  ".join(r_parts))
+        elif line.strip() and display_width(line) - display_width(line.lstrip()) >= boundary:
+            left.append("")
+            right.append(line.strip())
+        else:
+            left.append(line)
+            right.append("")
+    # A line that was wrapped in the left column continues on the next row's left part.
+    return lines[:first] + left + [""] + right + [""] + lines[last + 1:]
+
+
 def _units(text: str) -> list[Unit]:
-    raw_lines = _NEWLINES.split(text)
+    raw_lines = _split_columns(_NEWLINES.split(text))
     wrap = _wrap_width(raw_lines)
     units: list[Unit] = []
     blank = True
@@ -182,12 +259,13 @@ def _is_nav(unit: Unit) -> bool:
     """Several short tokens separated by spaces or bars, and no sentence punctuation."""
     if unit.punct and unit.final:
         return False
-    tokens = [t for t in re.split(r"\s+|[|｜]", unit.text) if t]
+    bars = _NAV_BARS.findall(unit.text)
+    tokens = [t for t in _NAV_SPLIT.split(unit.text) if t.strip()]
     if len(tokens) < 2:
         return False
     sizes = [len(_WORD.findall(t)) for t in tokens]
-    if "|" in unit.text or "｜" in unit.text:
-        return len(tokens) >= 3
+    if len(bars) >= 2 or (bars and len(tokens) >= 3):
+        return sum(sizes) / len(sizes) <= 8
     if unit.cjk > unit.weight / 2:
         return sum(sizes) / len(sizes) <= 6 and unit.punct == 0
     # Latin: many capitalised one-or-two-word items and no sentence shape.
@@ -241,10 +319,26 @@ def _classify(unit: Unit) -> None:
         unit.score = unit.weight * 0.5 - 4 if sentence else -3 - unit.weight * 0.3
     else:
         unit.kind = "text"
-        density = 1.0 if unit.punct else 0.4
-        unit.score = unit.weight * density - 10
-        if unit.final and unit.punct:
-            unit.score += 4
+        if unit.punct:
+            unit.score = unit.weight - 10 + (4 if unit.final else 0)
+        else:
+            # Long lines without any sentence punctuation are lists of headlines, not prose.
+            unit.score = -3 - unit.weight * 0.1
+
+
+def _anchor_bonus(units: list[Unit]) -> None:
+    """The article head — a headline, then a dated metadata line — announces the body:
+    the running text right after it gets a bonus, so a short story still beats a long tail."""
+    for index, unit in enumerate(units):
+        if unit.kind != "meta" or not find_date(unit.text):
+            continue
+        above = [u for u in units[max(0, index - 3): index] if u.kind in ("text", "short", "nav")]
+        if not any(2 <= u.weight <= 60 and not u.final for u in above):
+            continue
+        for follower in units[index + 1: index + 5]:
+            if follower.kind == "text" and follower.weight >= 8:
+                follower.score += 25
+                break
 
 
 def _best_segment(units: list[Unit]) -> tuple[int, int]:
@@ -374,6 +468,7 @@ def extract_plain_text(text: str) -> TextArticle:
             _classify(unit)
     if not units:
         return TextArticle()
+    _anchor_bonus(units)
     start, end = _best_segment(units)
     if end < start:
         return TextArticle()
@@ -412,8 +507,6 @@ def extract_plain_text(text: str) -> TextArticle:
         meta.url = meta.url or found.url
     if meta_lines and not meta.url:
         for i in range(min(meta_lines), max(meta_lines) + 1):
-            from reader.ingest.metadata import find_url
-
             meta.url = meta.url or find_url(units[i].text)
     article.meta = meta
     article.blocks = _body_blocks(units, start, end)
