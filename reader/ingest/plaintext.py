@@ -33,7 +33,7 @@ _BULLET = re.compile(r"^(?:[•·●○◆◇■□▪▫►▶▸※★☆◎�
 _LYNX_LIST = re.compile(r"^\d{1,3}\.\s+")
 _PLACEHOLDER = re.compile(r"^(?:\[[^\]]*\]\s*)+$|\[\s{3,}\]|^\(?BUTTON\)?|^IFRAME:|^\[?(?:INLINE|LINK)\]")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
-_RULE = re.compile(r"^[\W_]{3,}$")
+_RULE = re.compile(r"^[\W_]+$")
 _NAV_BARS = re.compile(r"[|｜│¦]|\s[-–—·•/]\s|(?<=[\u3400-\u9fff])[-·•](?=[\u3400-\u9fff])")
 _NAV_SPLIT = re.compile(r"\s+|[|｜│¦]|(?<=[\u3400-\u9fff])[-·•](?=[\u3400-\u9fff])")
 _CRUMB_SPLIT = re.compile(r"(?:>>|->|›|»|＞|>|→|/|＼|\\)")
@@ -45,7 +45,7 @@ _PAGER = re.compile(
     re.I,
 )
 _JUNK = re.compile(
-    r"^(?:字号[:：]?|字体[:：]|\[?打印\]?|\[?关闭\]?|\[?收藏\]?|分享到|返回顶部|我要评论|点击查看|"
+    r".*(?:>>|»|>)\s*$|^\d+\s*(?:人参与|人參與|条评论|條評論|comments?|shares?|responses?|replies)\b|^(?:字号[:：]?|字体[:：]|\[?打印\]?|\[?关闭\]?|\[?收藏\]?|分享到|返回顶部|我要评论|点击查看|"
     r"share|tweet|print|email|advertisement|skip to|menu|close|caption|image \d+ of|photo:|loading)",
     re.I,
 )
@@ -54,11 +54,18 @@ _END_MARKERS = (
     "推荐阅读", "猜你喜欢", "你可能", "您可能", "网友评论", "评论", "发表评论", "我要评论", "热门评论", "最新评论",
     "责任编辑", "責任編輯", "编辑", "上一篇", "下一篇", "热点排行", "热点阅读", "热点推荐", "热门推荐", "热门文章",
     "频道推荐", "精彩推荐", "图文看点", "图片新闻", "排行榜", "点击排行", "版权所有", "版權所有", "免责声明",
-    "分享到", "打印本页", "关闭窗口", "返回首页", "更多新闻", "今日推荐", "编辑推荐", "网友跟帖", "跟帖",
+    "分享到", "打印本页", "声明", "聲明", "版权声明", "版權聲明", "查看所有评论", "查看评论", "感谢您访问", "关闭窗口", "返回首页", "更多新闻", "今日推荐", "编辑推荐", "网友跟帖", "跟帖",
     "related articles", "related stories", "related posts", "related content", "related", "comments",
-    "leave a comment", "leave a reply", "more from", "more stories", "read more", "recommended", "you may also like",
+    "previous post", "next post", "previous article", "next article", "leave a comment", "leave a reply", "more from", "more stories", "read more", "recommended", "you may also like",
     "you might also like", "most popular", "most read", "trending", "share this", "about the author",
     "sign up for", "subscribe to", "copyright", "©", "all rights reserved", "advertisement",
+)
+_COMMENTS = re.compile(
+    r"^(?:\d+|no|one|two)\s+(?:responses?|comments?|replies|thoughts?|reactions?)\b(?:\s+(?:to|on)\b.*)?$"
+    r"|^(?:\d+\.\s+)?[\w .'\-]{1,40}\s(?:says|said|wrote):?$"
+    r"|^(?:leave a (?:reply|comment)|post a comment|join the discussion|add a comment|show comments|view comments)\b"
+    r"|^(?:\d+\s*)?(?:条评论|條評論|人参与|人參與|网友评论|網友評論|发表评论|發表評論)",
+    re.I,
 )
 _END = re.compile(
     r"^[\s【\[（(]*(?:" + "|".join(re.escape(m) for m in sorted(_END_MARKERS, key=len, reverse=True)) + r")",
@@ -92,6 +99,7 @@ class Unit:
     kind: str = "text"
     score: float = 0.0
     blank_before: bool = True
+    strong: bool = False  # an end marker that certainly ends the story (the comments begin)
 
 
 @dataclass
@@ -289,12 +297,18 @@ def _is_end(unit: Unit) -> bool:
     """A short line of its own that opens the page's tail (recommendations, comments, copyright)."""
     if unit.weight > 40 or (unit.final and unit.weight > 12):
         return False
+    if _COMMENTS.match(unit.text):
+        unit.strong = True
+        return True
     match = _END.match(unit.text)
     if not match:
         return False
     rest = unit.text[match.end():].strip()
     # "评论:(…)" or "Related Articles" or "责任编辑：张三" — but not "评论员认为…".
-    return not rest or rest[0] in ":：(（[【|»>›-—" or unit.weight <= 8 or match.group(0).strip().lower() in ("©", "copyright", "责任编辑", "責任編輯", "版权所有")
+    if not (not rest or rest[0] in ":：(（[【|»>›-—" or unit.weight <= 8
+            or match.group(0).strip().lower() in ("©", "copyright", "责任编辑", "責任編輯", "版权所有")):
+        return False
+    return True
 
 
 def _classify(unit: Unit) -> None:
@@ -475,11 +489,19 @@ def extract_plain_text(text: str) -> TextArticle:
     for unit in units[max(0, start - 30): end + 2]:
         if unit.kind == "short":
             _classify(unit)
-    # The tail starts at the first end marker once the body has begun.
-    for index in range(start + 1, end + 1):
-        if units[index].kind == "end":
-            end = index - 1
-            break
+    # The tail starts at the first end marker once the body has begun, unless more of
+    # the story follows it than came before it (text dumps put sidebars such as "Most
+    # Popular" in the middle of the story). The start of the comments always ends it.
+    before = 0.0
+    for index in range(start, end + 1):
+        unit = units[index]
+        if unit.kind == "end" and index > start:
+            after = sum(u.score for u in units[index + 1: end + 1] if u.score > 0)
+            if unit.strong or after < before:
+                end = index - 1
+                break
+        elif unit.score > 0:
+            before += unit.score
     while end > start and units[end].score < 0:
         end -= 1
     # Short sentences right before the densest stretch still belong to the story.
