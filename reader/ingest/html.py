@@ -24,7 +24,7 @@ import lxml.html
 from reader.ingest.blocks import Block, escape_inline, escape_line
 from reader.ingest.errors import ExtractError
 from reader.ingest.metadata import LineMeta, find_date, looks_like_meta_line, read_meta_line
-from reader.ingest.plaintext import extract_plain_text
+from reader.ingest.plaintext import TextArticle, extract_plain_text, prose_weight
 
 ImageResolver = Callable[[str], "str | None"]
 """Maps an image ``src`` as written in the page to a stored image name, or None."""
@@ -274,7 +274,7 @@ def _fold(text: str) -> str:
     return re.sub(r"[\W_]+", "", text).lower()
 
 
-def _trafilatura(text: str, url: str | None) -> etree._Element | None:
+def _trafilatura(text, url: str | None, include_images: bool = False):
     import trafilatura
 
     document = trafilatura.bare_extraction(
@@ -283,13 +283,53 @@ def _trafilatura(text: str, url: str | None) -> etree._Element | None:
         favor_precision=True,
         include_comments=False,
         include_tables=True,
-        include_images=True,
+        include_images=include_images,
         include_formatting=True,
         include_links=False,
         with_metadata=True,
         deduplicate=False,
     )
     return document
+
+
+def _block_text(blocks: list[Block]) -> str:
+    return "\n".join([b.text for b in blocks if b.text] + [str(i) for b in blocks for i in b.items])
+
+
+_TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    tokens = _TOKEN.findall(text.lower())
+    return {tuple(tokens[i:i + 4]) for i in range(max(0, len(tokens) - 3))}
+
+
+def _prefer_plain(blocks: list[Block], plain: TextArticle) -> bool:
+    """Which body to trust: trafilatura's, or the line classifier's reading of the page text.
+
+    trafilatura's heuristics were built on Western markup; Chinese portals of the 2010s
+    lay stories out in tables where it often grabs a headline list or the footer. The
+    line classifier anchors on the article head (headline, then a dated source line),
+    so on CJK pages where it found that head and the two disagree, it wins. Anywhere,
+    an empty trafilatura result, or one with hardly any running text (a few words where
+    the page has far more), loses.
+    """
+    ours, theirs = _block_text(plain.blocks), _block_text(blocks)
+    if not theirs.strip():
+        return bool(ours.strip())
+    kept = prose_weight(theirs)
+    if kept < 30 and kept < 0.3 * prose_weight(ours):
+        return True
+    cjk = len(_CJK.findall(ours + theirs)) > 0.3 * max(1, len(ours) + len(theirs))
+    if not (cjk and plain.title and plain.meta.published):
+        return False
+    a, b = _shingles(ours), _shingles(theirs)
+    shared = len(a & b)
+    agree = shared >= 0.9 * max(1, len(a)) and shared >= 0.9 * max(1, len(b))
+    return not agree
+
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
 def extract_html(text: str, images: ImageResolver | None = None) -> HtmlArticle:
@@ -314,7 +354,7 @@ def extract_html(text: str, images: ImageResolver | None = None) -> HtmlArticle:
     stored = _localize_images(root, images)
 
     try:
-        document = _trafilatura(copy.deepcopy(root), article.url or None)
+        document = _trafilatura(copy.deepcopy(root), article.url or None, include_images=bool(stored))
     except RecursionError:
         document = None
     except (ValueError, TypeError, etree.LxmlError):
@@ -335,9 +375,7 @@ def extract_html(text: str, images: ImageResolver | None = None) -> HtmlArticle:
     # Our own reading of the page as text: metadata line, title, and a second opinion on the body.
     lines = page_lines(root)
     plain = extract_plain_text(lines)
-    traf_weight = sum(len(b.text) + sum(len(str(i)) for i in b.items) for b in blocks if b.kind != "image")
-    plain_weight = sum(len(b.text) + sum(len(str(i)) for i in b.items) for b in plain.blocks)
-    if traf_weight == 0 or traf_weight < 0.3 * plain_weight:
+    if _prefer_plain(blocks, plain):
         blocks = plain.blocks + [b for b in blocks if b.kind == "image"]
 
     title = ""

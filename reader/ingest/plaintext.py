@@ -263,6 +263,17 @@ def _measure(unit: Unit) -> None:
     unit.final = bool(_FINAL.search(text[-12:]))
 
 
+def prose_weight(text: str) -> int:
+    """How much running text (lines with sentence punctuation) ``text`` holds, in words/characters."""
+    total = 0
+    for line in text.split("\n"):
+        unit = Unit(text=line)
+        _measure(unit)
+        if unit.punct:
+            total += unit.weight
+    return total
+
+
 def _is_nav(unit: Unit) -> bool:
     """Several short tokens separated by spaces or bars, and no sentence punctuation."""
     if unit.punct and unit.final:
