@@ -378,6 +378,10 @@ class MainWindow(QMainWindow):
         self._import = (start_import(worker), worker)
         self._refresh_timer.start()
 
+    @property
+    def importing(self) -> bool:
+        return self._import is not None
+
     def cancel_import(self) -> None:
         if self._import is not None:
             self._import[1].cancel()
@@ -405,7 +409,11 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.cancel_button.hide()
         self.details_button.setVisible(bool(report.failures))
-        self.statusBar().showMessage(report.sentence())
+        message = report.sentence()
+        if len(report.failures) == 1:
+            failure = report.failures[0]
+            message += f": {Path(failure.path).name} — {failure.error}"
+        self.statusBar().showMessage(message)
         open_now = report.last_id if self.current_id is None else None
         self.reload_library(open_now)
         if self._queued:

@@ -83,7 +83,7 @@ def drop(window, paths: list[Path], target=None) -> None:
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     point = target.rect().center()
     global_point = target.mapTo(window, point)
-    enter = QDragEnterEvent(global_point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(global_point.toPointF(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
     event = QDropEvent(global_point.toPointF(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
@@ -91,7 +91,7 @@ def drop(window, paths: list[Path], target=None) -> None:
 
 
 def wait_for_import(qtbot, window, timeout: int = 60_000):
-    qtbot.waitUntil(lambda: window._import is None and window.last_report is not None, timeout=timeout)
+    qtbot.waitUntil(lambda: not window.importing and window.last_report is not None, timeout=timeout)
     return window.last_report
 
 

@@ -142,7 +142,7 @@ def test_relaunching_shows_the_same_library_and_article(qtbot, app, pages):
     first = app.launch()
     import_and_wait(qtbot, first, [pages])
     open_title(qtbot, first, "Quiet hours in the reading room")
-    first.resize(1000, 700)
+    first.resize(760, 560)
     first.splitter.setSizes([200, 600, 200])
     sizes = first.splitter.sizes()
     first.close()
@@ -150,7 +150,7 @@ def test_relaunching_shows_the_same_library_and_article(qtbot, app, pages):
     second = app.launch()
     assert sorted(titles(second)) == sorted(titles(first))
     assert second.reader.toPlainText().startswith("Quiet hours in the reading room")
-    assert second.size().width() == 1000 and second.size().height() == 700
+    assert (second.size().width(), second.size().height()) == (760, 560)
     assert second.splitter.sizes() == sizes
 
 
@@ -178,6 +178,15 @@ def test_bad_files_are_reported_by_name_and_add_no_rows(qtbot, window, tmp_path,
     assert window.details_button.isVisible()
     qtbot.mouseClick(window.details_button, Qt.MouseButton.LeftButton)
     assert [f.path for f in app.dialogs.failures_shown[0]] == [f.path for f in report.failures]
+
+
+def test_a_single_failure_is_named_in_the_status_bar(qtbot, window, tmp_path):
+    empty = tmp_path / "blank page.html"
+    empty.write_bytes(b"")
+    import_and_wait(qtbot, window, [empty])
+    message = window.statusBar().currentMessage()
+    assert message.startswith("0 imported, 0 already in the library, 1 failed: blank page.html — ")
+    assert "empty" in message
 
 
 def test_a_folder_of_unrelated_files_imports_only_pages(qtbot, window, pages, tmp_path):

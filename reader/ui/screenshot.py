@@ -1,0 +1,74 @@
+"""``python -m reader.ui.screenshot --out docs/screenshot.png``: the README picture.
+
+Opens the real window on a throw-away library, imports the shared sample (or
+the test fixtures when ../shared is absent), opens it and grabs the screen.
+Run it under Xvfb with QT_QPA_PLATFORM=xcb (``make screenshot``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from reader.paths import APP_NAME, resource
+from reader.store import Library
+from reader.ui.main_window import MainWindow
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLE = ROOT.parent / "shared" / "samples" / "yybnet-anhui-development-zones.txt"
+FIXTURES = ROOT / "tests" / "fixtures" / "pages"
+
+
+def wait(milliseconds: int) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(milliseconds, loop.quit)
+    loop.exec()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshot.png"))
+    parser.add_argument("--size", default="1360x860")
+    parser.add_argument("--section", type=int, default=-1, help="scroll to this section first")
+    args = parser.parse_args(argv)
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    app.setApplicationName(APP_NAME)
+    app.setStyleSheet(resource("app.qss").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as folder:
+        library = Library(Path(folder) / "library.sqlite3")
+        settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        window = MainWindow(library, settings)
+        width, height = (int(x) for x in args.size.split("x"))
+        window.resize(width, height)
+        window.move(0, 0)
+        window.show()
+        pages = [FIXTURES]
+        if SAMPLE.exists():
+            pages.append(SAMPLE)
+        window.import_paths([str(p) for p in pages])
+        while window.importing:
+            wait(50)
+        target = window.library_model.row_of(window.last_report.last_id) if window.last_report.last_id else -1
+        if target >= 0:
+            window.select_article(window.library_model.summary(target).id)
+        if args.section >= 0:
+            window.reader.scroll_to_section(args.section)
+        wait(400)
+        picture = QGuiApplication.primaryScreen().grabWindow(window.winId())
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        picture.save(str(args.out))
+        print(f"{args.out}: {picture.width()}x{picture.height()}, {window.library_model.rowCount()} articles")
+        window.close()
+        library.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

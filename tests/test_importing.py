@@ -1,0 +1,32 @@
+from pathlib import Path
+
+from reader.importing import import_files, plan_import
+from reader.store import Library
+
+
+def test_plan_walks_folders_for_pages_only(tmp_path, pages):
+    folder = tmp_path / "saved"
+    (folder / "page_files").mkdir(parents=True)
+    (folder / "page.html").write_text("<p>x</p>", encoding="utf-8")
+    (folder / "page_files" / "inner.html").write_text("<p>frame</p>", encoding="utf-8")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8")
+    (folder / ".hidden.txt").write_text("x", encoding="utf-8")
+    plan = plan_import([folder, pages / "quiet-hours.md", folder / "page.html"])
+    assert plan.files == [folder / "page.html", pages / "quiet-hours.md"]
+    assert plan.skipped == 2
+
+
+def test_a_pool_of_processes_imports_the_same_as_one(tmp_path, pages):
+    source = (pages / "library-week.txt").read_text(encoding="utf-8")
+    files = []
+    for n in range(24):
+        path = tmp_path / f"page-{n}.txt"
+        path.write_text(source.replace("第三届", f"第{n}届"), encoding="utf-8")
+        files.append(path)
+    files.append(tmp_path / "missing.txt")
+    library = Library(tmp_path / "lib.sqlite3")
+    outcomes = list(import_files(library, files, processes=2))
+    assert [Path(o.path) for o in outcomes] == files
+    assert [o.status for o in outcomes] == ["imported"] * 24 + ["failed"]
+    assert library.count() == 24
+    library.close()
