@@ -166,4 +166,4 @@ def header_html(article: Article) -> str:
 def article_html(article: Article) -> str:
     """The whole document the reading view shows: header, then the rendered body."""
     body = render_markdown(article.markdown).html
-    return f'<div class="header">{header_html(article)}</div>\n<hr/>\n<div class="body">{body}</div>'
+    return f'<div class="header">{header_html(article)}</div>\n<div class="body">{body}</div>'

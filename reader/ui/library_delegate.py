@@ -9,6 +9,13 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 from reader.ui.library_model import DATE_ROLE, SOURCE_ROLE
 
 PADDING = 8
+SAMPLE_TEXT = "Ag国가あ"
+
+
+def line_height(font: QFont) -> int:
+    """Height of a line that may fall back to a CJK font, which is taller than most Latin ones."""
+    metrics = QFontMetrics(font)
+    return max(metrics.height(), metrics.boundingRect(SAMPLE_TEXT).height())
 
 
 class LibraryDelegate(QStyledItemDelegate):
@@ -21,7 +28,7 @@ class LibraryDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         title, meta = self._fonts(option)
-        height = QFontMetrics(title).height() + QFontMetrics(meta).height() + 3 * PADDING // 2 + 4
+        height = line_height(title) + line_height(meta) + 3 * PADDING // 2 + 4
         return QSize(option.rect.width(), height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -32,13 +39,11 @@ class LibraryDelegate(QStyledItemDelegate):
 
         title_font, meta_font = self._fonts(option)
         area = option.rect.adjusted(PADDING + 4, PADDING - 2, -PADDING, -PADDING // 2)
-        title_height = QFontMetrics(title_font).height()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        title_height = line_height(title_font)
 
         painter.save()
         painter.setFont(title_font)
-        painter.setPen(option.palette.color(text_role))
+        painter.setPen(option.palette.color(QPalette.ColorRole.Text))
         title = QFontMetrics(title_font).elidedText(
             index.data(Qt.ItemDataRole.DisplayRole) or "", Qt.TextElideMode.ElideRight, area.width()
         )
@@ -48,6 +53,6 @@ class LibraryDelegate(QStyledItemDelegate):
         painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
         meta = "  ·  ".join(x for x in (index.data(SOURCE_ROLE), index.data(DATE_ROLE)) if x)
         meta = QFontMetrics(meta_font).elidedText(meta, Qt.TextElideMode.ElideRight, area.width())
-        meta_rect = QRect(area.left(), area.top() + title_height + 2, area.width(), QFontMetrics(meta_font).height())
+        meta_rect = QRect(area.left(), area.top() + title_height + 2, area.width(), line_height(meta_font))
         painter.drawText(meta_rect, Qt.AlignmentFlag.AlignLeft, meta)
         painter.restore()
