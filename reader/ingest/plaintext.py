@@ -62,7 +62,8 @@ _END_MARKERS = (
 )
 _COMMENTS = re.compile(
     r"^(?:\d+|no|one|two)\s+(?:responses?|comments?|replies|thoughts?|reactions?)\b(?:\s+(?:to|on)\b.*)?$"
-    r"|^(?:\d+\.\s+)?[\w .'\-]{1,40}\s(?:says|said|wrote):?$"
+    r"|^(?:\d+\.\s+)?[\w .'\-]{1,40}\s(?:says|said|wrote):?$|^.{1,80}\s(?:says|said|wrote):$"
+    r"|^(?:[\w-]+\s){0,3}(?:comments?|responses|discussion)(?:\s*\(\d+\))?:?$"
     r"|^(?:leave a (?:reply|comment)|post a comment|join the discussion|add a comment|show comments|view comments)\b"
     r"|^(?:\d+\s*)?(?:条评论|條評論|人参与|人參與|网友评论|網友評論|发表评论|發表評論)",
     re.I,
@@ -351,6 +352,26 @@ def _classify(unit: Unit) -> None:
             unit.score = -3 - unit.weight * 0.1
 
 
+def _cut_river(units: list[Unit], start: int, end: int) -> int:
+    """A story ends where a river of teasers begins: headline, byline, date, blurb, again
+    and again. Two or more dated metadata lines after the story has begun mark it; the
+    story ends before the headline of the first teaser."""
+    dated = [i for i in range(start + 3, end + 1)
+             if units[i].kind in ("meta", "short") and not units[i].punct > 2 and find_date(units[i].text)]
+    # Three dated lines in quick succession: a river, not a dated quote or an embedded post.
+    first = next((dated[k] for k in range(len(dated) - 2)
+                  if dated[k + 2] - dated[k] <= 12), None)
+    if first is None:
+        return end
+    cut = first
+    for back in range(first - 1, max(start, first - 4), -1):
+        if units[back].kind in ("text", "short", "nav") and not (units[back].punct and units[back].weight > 25):
+            cut = back
+        else:
+            break
+    return max(start, cut - 1)
+
+
 def _anchor_bonus(units: list[Unit]) -> None:
     """The article head — a headline, then a dated metadata line — announces the body:
     the running text right after it gets a bonus, so a short story still beats a long tail."""
@@ -513,6 +534,7 @@ def extract_plain_text(text: str) -> TextArticle:
                 break
         elif unit.score > 0:
             before += unit.score
+    end = _cut_river(units, start, end)
     while end > start and units[end].score < 0:
         end -= 1
     # Short sentences right before the densest stretch still belong to the story.
