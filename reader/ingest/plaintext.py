@@ -457,6 +457,29 @@ def _heading_candidate(units: list[Unit], index: int, end: int) -> bool:
     return following is not None and (following.weight > unit.weight and following.punct > 0)
 
 
+_REPEAT_TAIL = re.compile(r"(?:\s*(?:less|more|\.\.\.|…))+\s*$", re.I)
+
+
+def _repeat_key(text: str) -> str:
+    return _REPEAT_TAIL.sub("", text)[:120]
+
+
+def _repeated_lines(units: list[Unit]) -> dict[str, int]:
+    """Longer lines a page prints more than once. Three or more copies close together are
+    furniture (a photo caption in a gallery with its "less"/"more" variants): value 3.
+    Otherwise (a page printing the story twice, a recipe repeating a line per plan) the
+    first copy is kept: value 2."""
+    seen: dict[str, list[int]] = {}
+    for index, unit in enumerate(units):
+        if len(unit.text) >= 40:
+            seen.setdefault(_repeat_key(unit.text), []).append(index)
+    return {
+        key: 3 if len(places) >= 3 and places[-1] - places[0] <= 40 else 2
+        for key, places in seen.items()
+        if len(places) > 1
+    }
+
+
 def _body_blocks(units: list[Unit], start: int, end: int) -> list[Block]:
     blocks: list[Block] = []
     heading_at: list[int] = []
@@ -469,10 +492,17 @@ def _body_blocks(units: list[Unit], start: int, end: int) -> list[Block]:
             blocks.append(Block("list", items=pending_list, ordered=pending_ordered))
             pending_list = []
 
+    repeated = _repeated_lines(units)
+    emitted: set[str] = set()
     for index in range(start, end + 1):
         unit = units[index]
         if unit.kind in ("junk", "rule", "crumb", "end"):
             continue
+        key = _repeat_key(unit.text)
+        if key in repeated:
+            if repeated[key] >= 3 or key in emitted:
+                continue
+            emitted.add(key)
         if unit.kind == "nav" and unit.weight <= 12:
             continue
         if unit.kind == "meta" and index < start + 3:
