@@ -140,17 +140,25 @@ def _strict(data: bytes, encoding: str) -> str | None:
         return None
 
 
+_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_PLAUSIBLE = re.compile(r"[\u00a0-\u017f\u2010-\u206f\u20ac\u2100-\u215f\u2190-\u21ff\u2460-\u24ff"
+                        r"\u2500-\u27bf\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
 def _looks_chinese(text: str) -> bool:
-    """Text decoded as GB18030 that is mostly common (GB2312) characters is real Chinese;
-    Big5 or Shift_JIS bytes read as GB18030 give rare characters instead."""
-    wide = len(_CJK.findall(text))
+    """Is GB18030 the right reading? Real text decodes to common characters: ideographs
+    mostly from GB2312 (Big5 or Shift_JIS bytes read as GB18030 give rare ones), and
+    everything else punctuation, symbols or accented Latin (English pages saved as GB18030)."""
     non_ascii = sum(1 for ch in text if ord(ch) > 127)
     if non_ascii == 0:
         return True
-    if wide < 0.8 * non_ascii:
+    if len(_PLAUSIBLE.findall(text)) < 0.9 * non_ascii:
         return False
-    common = (len(text.encode("gb2312", "ignore")) - (len(text) - non_ascii)) // 2
-    return common >= 0.85 * non_ascii
+    han = "".join(_HAN.findall(text))
+    if len(han) < 5:
+        return True
+    common = len(han.encode("gb2312", "ignore")) // 2
+    return common >= 0.85 * len(han)
 
 
 def _mostly_cjk(text: str) -> bool:
