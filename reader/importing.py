@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,33 +73,65 @@ def _extract(path: Path) -> Article | str:
         return f"it could not be read ({type(error).__name__}: {error})"
 
 
+Extractor = Callable[[Path], Article | str]
+
+
 def extract_all(
-    files: list[Path], processes: int | None = None, cancelled: Callable[[], bool] = lambda: False
+    files: list[Path],
+    processes: int | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+    extract: Extractor = _extract,
 ) -> Iterator[tuple[Path, Article | str]]:
-    """Extract files in order, in parallel when there are many, stopping when ``cancelled``."""
+    """Extract files in order, in parallel when there are many, stopping when ``cancelled``.
+
+    ``extract`` must be a module-level function: it runs in other processes.
+    """
     workers = processes if processes is not None else (os.cpu_count() or 1)
     if workers <= 1 or len(files) < POOL_THRESHOLD:
         for path in files:
             if cancelled():
                 return
-            yield path, _extract(path)
+            yield path, extract(path)
         return
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        window = workers * 4
-        pending: list[tuple[Path, Future]] = []
+    remaining = list(files)
+    while remaining and not cancelled():
+        done = yield from _pooled(extract, remaining, workers, workers * 4, cancelled)
+        remaining = remaining[done:]
+        if not remaining or cancelled():
+            return
+        # A worker process died (a crash in a parser, or it was killed). Retry
+        # the files that were in flight one at a time, so only the culprit fails.
+        suspects, remaining = remaining[: workers * 4], remaining[workers * 4 :]
+        for path in suspects:
+            if cancelled():
+                return
+            if (yield from _pooled(extract, [path], 1, 1, cancelled)) == 0:
+                yield path, "the extractor stopped working on this file (it crashed or was killed)"
+
+
+def _pooled(
+    extract: Extractor,
+    files: list[Path], workers: int, window: int, cancelled: Callable[[], bool]
+) -> Generator[tuple[Path, Article | str], None, int]:
+    """Run files through a fresh process pool; returns how many were yielded before it broke."""
+    done = 0
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+        pending: deque[tuple[Path, Future]] = deque()
         queue = iter(files)
         try:
             while True:
-                while len(pending) < window:
-                    path = next(queue, None)
-                    if path is None:
-                        break
-                    pending.append((path, pool.submit(_extract, path)))
+                while len(pending) < window and (path := next(queue, None)) is not None:
+                    pending.append((path, pool.submit(extract, path)))
                 if not pending or cancelled():
-                    return
-                path, future = pending.pop(0)
-                yield path, future.result()
+                    return done
+                path, future = pending[0]
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    return done
+                pending.popleft()
+                done += 1
+                yield path, result
         finally:
             for _, future in pending:
                 future.cancel()

@@ -30,3 +30,20 @@ def test_a_pool_of_processes_imports_the_same_as_one(tmp_path, pages):
     assert [o.status for o in outcomes] == ["imported"] * 24 + ["failed"]
     assert library.count() == 24
     library.close()
+
+
+def test_a_page_that_kills_its_worker_fails_alone(tmp_path, pages):
+    from reader.importing import extract_all
+    from tests.crashing_extractor import extract_or_die
+
+    source = (pages / "quiet-hours.md").read_text(encoding="utf-8")
+    files = []
+    for n in range(30):
+        path = tmp_path / (f"crash-{n}.md" if n == 7 else f"page-{n}.md")
+        path.write_text(source.replace("quiet hour", f"quiet hour {n}"), encoding="utf-8")
+        files.append(path)
+    results = list(extract_all(files, processes=2, extract=extract_or_die))
+    assert [path for path, _ in results] == files
+    failed = [path.name for path, result in results if isinstance(result, str)]
+    assert failed == ["crash-7.md"]
+    assert "crashed" in results[7][1]

@@ -21,7 +21,7 @@ from reader.store.errors import LibraryError
 from reader.store.migrations import migrate
 
 BUSY_TIMEOUT_MS = 5000
-SUMMARY_COLUMNS = "id, title, source, published, url, added, sections"
+SUMMARY_COLUMNS = "id, title, source, published, url, added, json_array_length(sections)"
 NEWEST_FIRST = "ORDER BY COALESCE(NULLIF(published, ''), added) DESC, id DESC"
 
 
@@ -29,17 +29,8 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def _summary(row: sqlite3.Row | tuple) -> ArticleSummary:
-    id_, title, source, published, url, added, sections = row
-    return ArticleSummary(
-        id=id_,
-        title=title,
-        source=source,
-        published=published,
-        url=url,
-        added=added,
-        section_count=len(json.loads(sections)),
-    )
+def _summary(row: tuple) -> ArticleSummary:
+    return ArticleSummary(*row)
 
 
 class Library:

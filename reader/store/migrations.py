@@ -27,12 +27,13 @@ MIGRATIONS: list[list[str]] = [
             format TEXT NOT NULL DEFAULT '',
             encoding TEXT NOT NULL DEFAULT '',
             path TEXT NOT NULL DEFAULT '',
-            markdown TEXT NOT NULL,
-            text TEXT NOT NULL,
             sections TEXT NOT NULL DEFAULT '[]',
             content_hash TEXT NOT NULL,
             added TEXT NOT NULL,
-            deleted_at TEXT
+            deleted_at TEXT,
+            -- The bodies go last: listing the library never reads past them.
+            markdown TEXT NOT NULL,
+            text TEXT NOT NULL
         )
         """,
         "CREATE UNIQUE INDEX articles_live_hash ON articles(content_hash) WHERE deleted_at IS NULL",

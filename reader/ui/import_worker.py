@@ -85,6 +85,10 @@ class ImportWorker(QObject):
                 library.close()
         except LibraryError as error:
             report.failures.append(ImportOutcome(self._library_path, ImportOutcome.FAILED, error=str(error)))
+        except Exception as error:  # noqa: BLE001 - the window must hear that the import ended
+            report.failures.append(
+                ImportOutcome(", ".join(self._paths), ImportOutcome.FAILED, error=f"the import stopped: {error}")
+            )
         report.cancelled = self._cancel.is_set()
         self.finished.emit(report)
 
