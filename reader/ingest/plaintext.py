@@ -45,7 +45,7 @@ _PAGER = re.compile(
     re.I,
 )
 _JUNK = re.compile(
-    r".*(?:>>|»|>)\s*$|^\d+\s*(?:人参与|人參與|条评论|條評論|comments?|shares?|responses?|replies)\b|^(?:字号[:：]?|字体[:：]|\[?打印\]?|\[?关闭\]?|\[?收藏\]?|分享到|返回顶部|我要评论|点击查看|"
+    r"^\d+\s*(?:人参与|人參與|条评论|條評論|comments?|shares?|responses?|replies)\b|^(?:字号[:：]?|字体[:：]|\[?打印\]?|\[?关闭\]?|\[?收藏\]?|分享到|返回顶部|我要评论|点击查看|"
     r"share|tweet|print|email|advertisement|skip to|menu|close|caption|image \d+ of|photo:|loading)",
     re.I,
 )
@@ -151,7 +151,8 @@ def _split_columns(lines: list[str]) -> list[str]:
     A column boundary is a display column where, on many lines, text resumes after a wide
     gap. Within the stretch of lines that use it, left parts are emitted first, then right parts.
     """
-    gapped = [i for i, line in enumerate(lines) if _GAP.search(line.strip())]
+    gapped = [i for i, line in enumerate(lines)
+              if ("   " in line or "\u3000\u3000" in line or "\t" in line) and _GAP.search(line.strip())]
     if len(gapped) < 5:
         return lines
     starts: dict[int, int] = {}
@@ -283,11 +284,11 @@ def _is_nav(unit: Unit) -> bool:
     tokens = [t for t in _NAV_SPLIT.split(unit.text) if t.strip()]
     if len(tokens) < 2:
         return False
-    sizes = [len(_WORD.findall(t)) for t in tokens]
+    average = unit.weight / len(tokens)
     if len(bars) >= 2 or (bars and len(tokens) >= 3):
-        return sum(sizes) / len(sizes) <= 8
+        return average <= 8
     if unit.cjk > unit.weight / 2:
-        return sum(sizes) / len(sizes) <= 6 and unit.punct == 0
+        return average <= 6 and unit.punct == 0
     # Latin: many capitalised one-or-two-word items and no sentence shape.
     return len(tokens) >= 4 and unit.punct == 0 and sum(1 for t in tokens if t[:1].isupper()) >= 0.8 * len(tokens)
 
@@ -329,7 +330,7 @@ def _classify(unit: Unit) -> None:
         unit.kind, unit.score = "rule", -2
     elif _PLACEHOLDER.search(text) or _URL_ONLY.match(text):
         unit.kind, unit.score = "junk", -3
-    elif _PAGER.match(text) or (_JUNK.match(text) and unit.weight <= 6):
+    elif _PAGER.match(text) or text.endswith((">>", "»", ">")) or (_JUNK.match(text) and unit.weight <= 6):
         unit.kind, unit.score = "junk", -3
     elif _is_end(unit):
         unit.kind, unit.score = "end", -10
@@ -461,7 +462,9 @@ _REPEAT_TAIL = re.compile(r"(?:\s*(?:less|more|\.\.\.|…))+\s*$", re.I)
 
 
 def _repeat_key(text: str) -> str:
-    return _REPEAT_TAIL.sub("", text)[:120]
+    """A line without the "… more"/"less" a gallery caption carries, for spotting repeats."""
+    head, tail = text[:-20], text[-20:]
+    return (head + _REPEAT_TAIL.sub("", tail))[:120]
 
 
 def _repeated_lines(units: list[Unit]) -> dict[str, int]:
