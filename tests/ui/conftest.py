@@ -83,7 +83,7 @@ def drop(window, paths: list[Path], target=None) -> None:
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     point = target.rect().center()
     global_point = target.mapTo(window, point)
-    enter = QDragEnterEvent(global_point.toPointF(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(global_point, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
     event = QDropEvent(global_point.toPointF(), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
