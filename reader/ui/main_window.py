@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        for widget in (self.library_pane, self.reader, self.contents_pane):
+        for widget in (self.library_pane, self.reader_stack, self.contents_pane):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([300, 760, 260])
@@ -142,6 +142,16 @@ class MainWindow(QMainWindow):
     def _build_reader(self) -> None:
         self.reader = ReaderView(open_link=self.dialogs.open_url)
         self.reader.section_changed.connect(self._on_section_changed)
+        self.welcome = QLabel(
+            "<p style='font-size:17pt; color:#57606a'>Drop saved pages here</p>"
+            "<p style='color:#8c959f'>HTML, MHTML, plain text or Markdown files, or whole folders,<br/>"
+            "or use File ▸ Import… (Ctrl+O)</p>"
+        )
+        self.welcome.setObjectName("welcome")
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.reader_stack = QStackedWidget()
+        self.reader_stack.addWidget(self.welcome)
+        self.reader_stack.addWidget(self.reader)
 
     def _build_contents_pane(self) -> None:
         self.toc_model = TocModel(self)
@@ -264,13 +274,15 @@ class MainWindow(QMainWindow):
         stored = self.library.get(article_id) if article_id is not None else None
         self.current_id = stored.id if stored else None
         if stored is None:
-            self.reader.show_placeholder()
+            self.reader.clear_article()
+            self.reader_stack.setCurrentWidget(self.welcome)
             self.toc_model.set_sections([])
             self.contents_stack.setCurrentWidget(self.no_sections)
             self.setWindowTitle("Reader")
             return
         self.reader.set_image_source(lambda name, i=stored.id: self.library.image(i, name))
         self.reader.show_article(stored.article)
+        self.reader_stack.setCurrentWidget(self.reader)
         self.toc_model.set_sections(stored.article.sections)
         self.toc_view.expandAll()
         has_sections = bool(stored.article.sections)

@@ -68,19 +68,13 @@ class ReaderView(QTextBrowser):
         self._pinned: tuple[int, int] | None = None
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
-        self.show_placeholder()
 
     def set_image_source(self, image_source: ImageSource | None) -> None:
         self._image_source = image_source
 
-    def show_placeholder(self) -> None:
+    def clear_article(self) -> None:
         self._sections, self._heading_blocks = [], []
-        self.setHtml(
-            "<div style='color:#8c959f; margin-top:80px' align='center'>"
-            "<p style='font-size:16pt'>Drop saved pages here</p>"
-            "<p>HTML, MHTML, plain text or Markdown files, or whole folders — or use File ▸ Import… (Ctrl+O)</p>"
-            "</div>"
-        )
+        self.clear()
         self._set_current(-1)
 
     def show_article(self, article: Article) -> None:
