@@ -357,16 +357,16 @@ def _cut_river(units: list[Unit], start: int, end: int) -> int:
     """A story ends where a river of teasers begins: headline, byline, date, blurb, again
     and again. Two or more dated metadata lines after the story has begun mark it; the
     story ends before the headline of the first teaser."""
-    dated = [i for i in range(start + 3, end + 1)
+    dated = [i for i in range(start + 3, min(len(units), end + 16))
              if units[i].kind in ("meta", "short") and not units[i].punct > 2 and find_date(units[i].text)]
     # Three dated lines in quick succession: a river, not a dated quote or an embedded post.
     first = next((dated[k] for k in range(len(dated) - 2)
                   if dated[k + 2] - dated[k] <= 12), None)
-    if first is None:
+    if first is None or first > end:
         return end
     cut = first
     for back in range(first - 1, max(start, first - 4), -1):
-        if units[back].kind in ("text", "short", "nav") and not (units[back].punct and units[back].weight > 25):
+        if units[back].kind in ("text", "short", "nav") and not units[back].final and units[back].weight <= 30:
             cut = back
         else:
             break
@@ -551,7 +551,7 @@ def extract_plain_text(text: str) -> TextArticle:
     start, end = _best_segment(units)
     if end < start:
         return TextArticle()
-    for unit in units[max(0, start - 30): end + 2]:
+    for unit in units[max(0, start - 30): end + 16]:
         if unit.kind == "short":
             _classify(unit)
     # The tail starts at the first end marker once the body has begun, unless more of

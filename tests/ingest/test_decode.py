@@ -90,3 +90,12 @@ def test_invalid_byte_sequences_are_repaired_not_refused():
 
 def test_decode_prefers_declared_external_charset():
     assert decode(ZH_PARAGRAPH.encode("gbk"), declared="gb2312").text == ZH_PARAGRAPH
+
+
+def test_english_page_saved_as_gb18030():
+    text = ("Ascom’s New Service\n\nPublished March 3, 2021\n\n"
+            "Ascom’s solution – the “Unite” platform – connects clinicians with the right alerts at the right time. "
+            "It was developed in Baar, Switzerland, and costs 1,000 € a year.\n")
+    article = extract_bytes(text.encode("gb18030"), "news.txt")
+    assert article.encoding == "gb18030"
+    assert "Ascom’s solution – the “Unite” platform" in article.text

@@ -9,6 +9,7 @@ import time
 import pytest
 
 from reader.ingest import extract_bytes, extract_file
+from reader.ingest.plaintext import display_width
 
 
 def test_chinese_page_title_metadata_and_body(fixtures):
@@ -127,3 +128,66 @@ def test_shared_sample_matches_expected(shared_samples):
     assert expected["last_paragraph"] in article.text
     for phrase in expected["must_not_contain"]:
         assert phrase not in article.text
+
+
+def test_side_by_side_columns_are_read_column_by_column():
+    left = [
+        "新华网北京3月1日电 记者从有关部门获悉，今年全市将新建社区公园二十座，改造老旧",
+        "小区一百个，进一步改善居民生活环境。有关负责人表示，各项工程将在年底前完工。",
+        "",
+        "据介绍，新建公园将优先安排在人口密集、绿地较少的街道，方便居民就近休闲健身，",
+        "同时增加儿童游乐和老年活动设施，满足不同人群的需要。",
+    ]
+    left += [
+        "",
+        "有关部门同时提醒，施工期间部分道路将临时封闭，请市民提前规划出行路线，注意",
+        "安全，服从现场工作人员的指挥。",
+    ]
+    right = ["●  热点新闻", "●  春运返程高峰到来", "", "●  多地发布大风预警", "●  新学期开学", "",
+             "●  图书馆延长开放", "●  地铁新线试运行"]
+    width = max(display_width(line) for line in left) + 6
+    lines = ["社区公园建设提速", "", "2022-03-01 10:00 来源：新华网", ""]
+    for l, r in zip(left, right):
+        lines.append(l + " " * (width - display_width(l)) + r)
+    article = extract_bytes("\n".join(lines).encode("utf-8"), "page.txt")
+    assert article.title == "社区公园建设提速"
+    assert "改造老旧小区一百个" in article.text
+    assert "方便居民就近休闲健身，同时增加儿童游乐" in article.text
+    assert "请市民提前规划出行路线，注意安全" in article.text
+    assert "春运" not in article.text and "热点新闻" not in article.text
+
+
+def test_comments_and_teaser_rivers_end_an_english_story():
+    story = [
+        "City Opens New Library Branch",
+        "By Ann Lee",
+        "March 3, 2021",
+        "The city opened its newest library branch on Saturday, with shelves for twenty thousand books and a reading garden.",
+        "Residents lined up before the doors opened, and the children's corner was full within the hour, staff said.",
+        "The branch will be open seven days a week, and its meeting rooms can be booked online free of charge.",
+        "12 Comments",
+        "jsmith says:",
+        "March 3, 2021 at 9:14 am",
+        "Finally! We have waited years for this, and the garden looks lovely from the street outside.",
+    ]
+    article = extract_bytes("\n\n".join(story).encode(), "library.txt")
+    assert "meeting rooms can be booked online" in article.text
+    assert "Finally!" not in article.text and "jsmith" not in article.text
+
+    river = story[:6] + [
+        "Bridge repairs to start in May",
+        "Tom Reed",
+        "March 2, 2021",
+        "Work on the old bridge will close one lane for six weeks while crews replace the deck and the railings.",
+        "Market returns to the square",
+        "Jo Park",
+        "March 1, 2021",
+        "The weekly market returns to the square this spring with forty stalls selling food, plants and crafts.",
+        "School choir wins regional prize",
+        "Sam Cole",
+        "February 28, 2021",
+        "The school choir won first prize at the regional festival, singing three songs in three languages.",
+    ]
+    article = extract_bytes("\n\n".join(river).encode(), "library.txt")
+    assert "meeting rooms can be booked online" in article.text
+    assert "bridge" not in article.text.lower() and "choir" not in article.text
