@@ -8,7 +8,10 @@ headings look. Two signals, both general:
   above "1." the way Chinese documents nest them;
 * a run of consecutive headings sharing a long, distinctive common part
   (e.g. "X经开区:…离不开…的…") that the heading before the run does not
-  share: the run is a set of parallel sub-headings under that heading.
+  share: the run is a set of parallel sub-headings under that heading;
+* a run of three or more "label: text" headings whose labels end alike
+  (东城分馆: 西城分馆: 南城分馆:), a list of parallel items under the heading
+  before them, whose own label does not end that way.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ _SCHEMES = (
     ("letter", re.compile(r"^[A-Z]\.\s")),
 )
 _RANK = {name: rank for rank, (name, _) in enumerate(_SCHEMES)}
+_LABEL = re.compile(r"^(.{2,12}?)[:：]")
+MIN_LABEL_RUN = 3
 _WORD = re.compile(r"[\u3400-\u9fff]|[A-Za-z0-9]+")
 
 
@@ -110,4 +115,32 @@ def heading_levels(titles: list[str], base: int = 2) -> list[int]:
         if all(levels[k] == levels[parent] for k in range(start, end)):
             for k in range(start, end):
                 levels[k] = min(6, levels[parent] + 1)
+    for start, end in _label_runs(titles):
+        parent = start - 1
+        if parent >= 0 and all(levels[k] == levels[parent] for k in range(start, end)):
+            for k in range(start, end):
+                levels[k] = min(6, levels[parent] + 1)
     return levels
+
+
+def _label_suffix(a: str, b: str) -> str:
+    common = 0
+    while common < min(len(a), len(b)) and a[-1 - common] == b[-1 - common]:
+        common += 1
+    return a[len(a) - common:]
+
+
+def _label_runs(titles: list[str]) -> list[tuple[int, int]]:
+    """Runs [start, end) of "label: text" headings whose labels share an ending of two or more characters."""
+    labels = [m.group(1) if (m := _LABEL.match(t.strip())) else "" for t in titles]
+    runs, start = [], 0
+    while start < len(titles):
+        end, suffix = start + 1, labels[start]
+        while end < len(titles) and labels[end] and len(_label_suffix(suffix, labels[end])) >= 2:
+            suffix = _label_suffix(suffix, labels[end])
+            end += 1
+        parent_label = labels[start - 1] if start else ""
+        if labels[start] and end - start >= MIN_LABEL_RUN and not parent_label.endswith(suffix):
+            runs.append((start, end))
+        start = end
+    return runs
