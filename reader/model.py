@@ -84,3 +84,46 @@ class ImportOutcome:
     IMPORTED = "imported"
     DUPLICATE = "duplicate"
     FAILED = "failed"
+
+
+COLORS: dict[str, str] = {
+    "yellow": "#f9e27d",
+    "green": "#a8e6a1",
+    "blue": "#a6d2f7",
+    "pink": "#f6b3d0",
+    "purple": "#cdb6f4",
+    "red": "#f5a3a3",
+}
+"""The six highlight colours, by name, with the fill the reading view draws."""
+
+
+@dataclass
+class Highlight:
+    """A highlighted passage of an article, anchored in its canonical text.
+
+    ``start``/``end`` are code-point offsets (a TextPositionSelector);
+    ``exact``/``prefix``/``suffix`` are the TextQuoteSelector that finds the
+    passage again when the text changes. ``state`` says how the last
+    anchoring went: anchored, moved or orphaned (kept, never deleted).
+    """
+
+    article_id: int
+    start: int
+    end: int
+    exact: str
+    prefix: str = ""
+    suffix: str = ""
+    color: str = "yellow"
+    style: str = "fill"
+    note: str = ""
+    tags: list[str] = field(default_factory=list)
+    section_path: list[str] = field(default_factory=list)
+    content_hash: str = ""
+    state: str = "anchored"
+    created: str = ""
+    modified: str = ""
+    id: int | None = None
+
+    ANCHORED = "anchored"
+    MOVED = "moved"
+    ORPHANED = "orphaned"
