@@ -37,7 +37,10 @@ _BLOCK = {"p", "div", "section", "article", "main", "header", "footer", "aside",
           "center", "body", "html"}
 _SITE_SUFFIX = re.compile(r"\s*(?:[-_|–—·:：]|\s-\s|_{1,2}|\|)\s*[^-_|–—·]{1,30}$")
 _WS = re.compile(r"[ \t\r\n\u00a0\u3000\u200b]+")
-MAX_TREE_NODES = 400_000
+MAX_TREE_NODES = 250_000
+"""Beyond this many elements a page is refused: no saved article is that large."""
+TRAFILATURA_MAX_NODES = 30_000
+"""trafilatura takes about a second per 2,000 paragraphs; larger pages go to the line classifier alone."""
 
 
 @dataclass
@@ -335,8 +338,9 @@ _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 def extract_html(text: str, images: ImageResolver | None = None) -> HtmlArticle:
     """Find the article in an HTML page."""
     root = parse(text)
-    if sum(1 for _ in root.iter()) > MAX_TREE_NODES:
-        raise ExtractError("the page is too large to read (too many elements)")
+    nodes = sum(1 for _ in root.iter())
+    if nodes > MAX_TREE_NODES:
+        raise ExtractError(f"the page is too large to read ({nodes:,} elements; the limit is {MAX_TREE_NODES:,})")
     article = HtmlArticle()
     site = _meta(root, "og:site_name", "application-name")
     titles = [t.text_content() for t in root.xpath("//title")[:1]]
@@ -354,7 +358,8 @@ def extract_html(text: str, images: ImageResolver | None = None) -> HtmlArticle:
     stored = _localize_images(root, images)
 
     try:
-        document = _trafilatura(copy.deepcopy(root), article.url or None, include_images=bool(stored))
+        document = None if nodes > TRAFILATURA_MAX_NODES else \
+            _trafilatura(copy.deepcopy(root), article.url or None, include_images=bool(stored))
     except RecursionError:
         document = None
     except (ValueError, TypeError, etree.LxmlError):
