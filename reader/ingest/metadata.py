@@ -41,6 +41,23 @@ _REPORTER = re.compile(r"(?:本报|本報|本台|本网|新华社|中新社|中�
 _BY = re.compile(r"^\s*(?:by|von|par|por)\s+([A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|and|&|de|van|von|la))*?)(?:\s*[,|•·]|\s+(?:on|and)\s|\s*$)", re.I)
 
 
+_PAIRS = {"(": ")", "（": "）", "【": "】", "[": "]", "《": "》"}
+
+
+def _strip_brackets(text: str) -> str:
+    """Drop brackets around a name or left unbalanced by the line ("(新华网)" → "新华网"),
+    keeping balanced ones inside it ("中国证券报(广州)")."""
+    text = text.strip()
+    while len(text) >= 2 and _PAIRS.get(text[0]) == text[-1] and text.count(text[0]) == 1:
+        text = text[1:-1].strip()
+    for opening, closing in _PAIRS.items():
+        if text.endswith(closing) and text.count(closing) > text.count(opening):
+            text = text[:-1]
+        if text.startswith(opening) and text.count(opening) > text.count(closing):
+            text = text[1:]
+    return text.strip()
+
+
 def iso_date(year: int, month: int, day: int, hour: int | None = None, minute: int | None = None,
              second: int | None = None, offset: str = "") -> str:
     """ISO 8601 text for a date, with the time and offset when they are known; '' if impossible."""
@@ -108,7 +125,7 @@ def read_meta_line(line: str, *, chinese: bool = True) -> LineMeta:
     meta = LineMeta()
     source = _SOURCE.search(line)
     if source:
-        meta.source = source.group(1).strip("()（）【】[]")
+        meta.source = _strip_brackets(source.group(1))
     author = _AUTHOR.search(line)
     if author:
         meta.byline = author.group(1)
