@@ -151,8 +151,8 @@ def display_date(published: str) -> str:
     return f"{day} {time}" if time and time != "00:00" else day
 
 
-def header_html(article: Article) -> str:
-    """The title block above the body: title, source, byline, date and original link."""
+def header_blocks(article: Article) -> list[str]:
+    """The title block's paragraphs (title, source line, original link), one HTML block each."""
     parts = [f'<h1 class="title">{html.escape(article.title or "Untitled")}</h1>']
     meta = [html.escape(x) for x in (article.source, article.byline, display_date(article.published)) if x]
     if meta:
@@ -160,10 +160,10 @@ def header_html(article: Article) -> str:
     if article.url and SAFE_LINK.match(article.url):
         url = html.escape(article.url, quote=True)
         parts.append(f'<p class="origin"><a href="{url}">{url}</a></p>')
-    return "\n".join(parts)
+    return parts
 
 
 def article_html(article: Article) -> str:
     """The whole document the reading view shows: header, then the rendered body."""
     body = render_markdown(article.markdown).html
-    return f'<div class="header">{header_html(article)}</div>\n<div class="body">{body}</div>'
+    return f'<div class="header">{"".join(header_blocks(article))}</div>\n<div class="body">{body}</div>'

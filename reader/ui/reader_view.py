@@ -15,7 +15,8 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.model import Article, Section
 from reader.paths import resource
-from reader.render import SAFE_LINK, article_html
+from reader.render import SAFE_LINK, article_html, header_blocks
+from reader.ui.document_map import DocumentMap
 
 ImageSource = Callable[[str], bytes | None]
 MEASURE_IDEOGRAPHS = 36
@@ -64,6 +65,7 @@ class ReaderView(QTextBrowser):
         self._stylesheet = resource("reader.css").read_text(encoding="utf-8")
         self._sections: list[Section] = []
         self._heading_blocks: list[int] = []
+        self.document_map = DocumentMap(self.document(), "", 0)
         self._current = -1
         self._pinned: tuple[int, int] | None = None
         self.anchorClicked.connect(self._on_anchor_clicked)
@@ -85,6 +87,7 @@ class ReaderView(QTextBrowser):
         self.setDocument(document)
         self.setHtml(article_html(article))
         self._sections = list(article.sections)
+        self.document_map = DocumentMap(self.document(), article.text, len(header_blocks(article)))
         self._heading_blocks = self._find_headings()
         self._apply_measure()
         self.verticalScrollBar().setValue(0)

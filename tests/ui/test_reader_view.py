@@ -66,3 +66,22 @@ def test_images_come_only_from_the_article_and_links_never_auto_open(qtbot):
     view.anchorClicked.emit(QUrl("https://example.org/x"))
     view.anchorClicked.emit(QUrl("file:///etc/passwd"))
     assert opened == ["https://example.org/x"]
+
+
+def test_document_positions_map_to_canonical_offsets_and_back(qtbot):
+    from reader.ui.document_map import utf16_length
+
+    view = ReaderView()
+    qtbot.addWidget(view)
+    view.show_article(article())
+    text = article().text
+    mapping = view.document_map
+    for needle in ("第一段", "列表二", "甲", "小节 😀", "最后一段"):
+        start16 = utf16_length(text[: text.index(needle)])
+        position = mapping.to_document(start16)
+        cursor = view.textCursor()
+        cursor.setPosition(position)
+        cursor.setPosition(position + utf16_length(needle), cursor.MoveMode.KeepAnchor)
+        assert cursor.selectedText() == needle
+        assert mapping.to_text(position) == start16
+    assert mapping.to_text(0) is None
