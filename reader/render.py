@@ -100,7 +100,9 @@ class _BlockText(HTMLParser):
             if self.in_pre:
                 self.blocks.extend(text.rstrip("\n").split("\n"))
             else:
-                text = re.sub(r"[ \t\r\n]+", " ", text).strip(" ")
+                # As Qt lays out HTML: runs of white space become one space, none
+                # at the start of a block or of a line, a trailing one kept.
+                text = re.sub(r"[ \t\r\n]+", " ", text).lstrip(" ").replace("\u2028 ", "\u2028")
                 if text:
                     self.blocks.append(text)
         self.current = None

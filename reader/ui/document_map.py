@@ -1,10 +1,11 @@
 """Where the canonical text sits in the reading view's QTextDocument.
 
 Annotations point into the canonical text (the body's blocks joined by
-newlines); the document holds the header first and may hold empty blocks
-(table frames, list containers) that the canonical text leaves out. This map
-pairs each body block with its line, so positions convert both ways. Offsets
-here are UTF-16 units, as Qt counts; code points are converted elsewhere.
+newlines) in code points; the document holds the header first, may hold
+empty blocks (table frames, list containers) that the canonical text leaves
+out, and counts UTF-16 units. This map pairs each body block with its line
+and converts within a line only, so a conversion costs one line, not the
+whole article.
 """
 
 from __future__ import annotations
@@ -18,11 +19,22 @@ def utf16_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+def code_points_in(text: str, units: int) -> int:
+    """How many code points of ``text`` its first ``units`` UTF-16 units hold."""
+    count = 0
+    for character in text:
+        units -= 2 if ord(character) > 0xFFFF else 1
+        if units < 0:
+            break
+        count += 1
+    return count
+
+
 class DocumentMap:
     def __init__(self, document: QTextDocument, canonical: str, first_block: int) -> None:
         self._block_positions: list[int] = []
         self._line_starts: list[int] = []
-        self._line_lengths: list[int] = []
+        self._lines: list[str] = []
         lines = canonical.split("\n") if canonical else []
         offset = 0
         block = document.findBlockByNumber(first_block)
@@ -31,27 +43,25 @@ class DocumentMap:
                 block = block.next()
             if not block.isValid():
                 break
-            length = utf16_length(line)
             self._block_positions.append(block.position())
             self._line_starts.append(offset)
-            self._line_lengths.append(length)
-            offset += length + 1
+            self._lines.append(line)
+            offset += len(line) + 1
             block = block.next()
 
     def to_text(self, position: int) -> int | None:
-        """The canonical offset of a document position, or None outside the body."""
+        """The canonical offset (code points) of a document position, or None before the body."""
         index = bisect_right(self._block_positions, position) - 1
         if index < 0:
             return None
-        within = position - self._block_positions[index]
-        if within > self._line_lengths[index]:
-            return self._line_starts[index] + self._line_lengths[index]
-        return self._line_starts[index] + within
+        line = self._lines[index]
+        return self._line_starts[index] + code_points_in(line, position - self._block_positions[index])
 
     def to_document(self, offset: int) -> int:
-        """The document position of a canonical offset."""
-        index = max(0, bisect_right(self._line_starts, offset) - 1)
+        """The document position of a canonical offset (code points)."""
         if not self._line_starts:
             return 0
-        within = min(offset - self._line_starts[index], self._line_lengths[index])
-        return self._block_positions[index] + within
+        index = max(0, bisect_right(self._line_starts, offset) - 1)
+        line = self._lines[index]
+        within = min(max(offset - self._line_starts[index], 0), len(line))
+        return self._block_positions[index] + utf16_length(line[:within])

@@ -1,5 +1,7 @@
 """The reading view shows exactly the canonical text, safely."""
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QUrl
 
 from reader.model import Article
@@ -77,11 +79,32 @@ def test_document_positions_map_to_canonical_offsets_and_back(qtbot):
     text = article().text
     mapping = view.document_map
     for needle in ("第一段", "列表二", "甲", "小节 😀", "最后一段"):
-        start16 = utf16_length(text[: text.index(needle)])
-        position = mapping.to_document(start16)
+        start = text.index(needle)
+        position = mapping.to_document(start)
         cursor = view.textCursor()
         cursor.setPosition(position)
         cursor.setPosition(position + utf16_length(needle), cursor.MoveMode.KeepAnchor)
         assert cursor.selectedText() == needle
-        assert mapping.to_text(position) == start16
+        assert mapping.to_text(position) == start
+        assert mapping.to_text(position + utf16_length(needle)) == start + len(needle)
     assert mapping.to_text(0) is None
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(list("中文字ab 😀🀄é\u0301\u200d")), min_size=1, max_size=12), min_size=1, max_size=6))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_every_code_point_offset_survives_the_round_trip(qapp, paragraphs):
+    from reader.model import Article
+    from reader.render import render_markdown
+
+    body = "\n\n".join("p" + p.replace("\\", "") for p in paragraphs)
+    rendered = render_markdown(body)
+    view = ReaderView()
+    view.show_article(Article(title="t", markdown=body, text=rendered.text))
+    text, mapping = rendered.text, view.document_map
+    for offset in range(len(text) + 1):
+        position = mapping.to_document(offset)
+        assert mapping.to_text(position) == offset
+    cursor = view.textCursor()
+    cursor.setPosition(mapping.to_document(0))
+    cursor.setPosition(mapping.to_document(len(text)), cursor.MoveMode.KeepAnchor)
+    assert cursor.selectedText().replace("\u2029", "\n") == text
