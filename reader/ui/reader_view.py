@@ -9,14 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QUrl, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QImage, QResizeEvent, QTextDocument
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import QByteArray, QEvent, QPoint, QUrl, Signal
+from PySide6.QtGui import (
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QMouseEvent,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from reader.model import Article, Section
+from reader.model import COLORS, Article, Highlight, Section
 from reader.paths import resource
 from reader.render import SAFE_LINK, article_html, header_blocks
 from reader.ui.document_map import DocumentMap
+from reader.ui.selection_toolbar import SelectionToolbar, swatch
 
 ImageSource = Callable[[str], bytes | None]
 MEASURE_IDEOGRAPHS = 36
@@ -44,9 +56,17 @@ def reading_font(language: str, point_size: float = 12.5) -> QFont:
 
 
 class ReaderView(QTextBrowser):
-    """Shows one article and reports which of its sections is being read."""
+    """Shows one article with its highlights, and reports what the reader does.
+
+    Offsets in signals are code points in the article's canonical text.
+    """
 
     section_changed = Signal(int)
+    highlight_requested = Signal(int, int, str, str)
+    note_requested = Signal(int, int)
+    quote_requested = Signal(int, int)
+    highlight_activated = Signal(int)
+    delete_requested = Signal(int)
 
     def __init__(
         self,
@@ -68,8 +88,16 @@ class ReaderView(QTextBrowser):
         self.document_map = DocumentMap(self.document(), "", 0)
         self._current = -1
         self._pinned: tuple[int, int] | None = None
+        self._highlights: list[Highlight] = []
+        self._active_id: int | None = None
+        self.last_color = "yellow"
+        self.toolbar = SelectionToolbar({}, self.viewport())
+        self.toolbar.color_chosen.connect(self.highlight_selection)
+        self.toolbar.note_requested.connect(self.request_note)
+        self.toolbar.quote_requested.connect(self._request_quote)
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.verticalScrollBar().valueChanged.connect(self.toolbar.hide)
 
     def set_image_source(self, image_source: ImageSource | None) -> None:
         self._image_source = image_source
@@ -77,6 +105,8 @@ class ReaderView(QTextBrowser):
     def clear_article(self) -> None:
         self._sections, self._heading_blocks = [], []
         self.clear()
+        self.document_map = DocumentMap(self.document(), "", 0)
+        self._highlights = []
         self._set_current(-1)
 
     def show_article(self, article: Article) -> None:
@@ -89,7 +119,9 @@ class ReaderView(QTextBrowser):
         self._sections = list(article.sections)
         self.document_map = DocumentMap(self.document(), article.text, len(header_blocks(article)))
         self._heading_blocks = self._find_headings()
+        self._highlights = []
         self._apply_measure()
+        self.toolbar.hide()
         self.verticalScrollBar().setValue(0)
         self._pinned = None
         self._set_current(self._section_at(0))
@@ -186,6 +218,154 @@ class ReaderView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._apply_measure()
+
+    # highlights
+
+    def set_meanings(self, meanings: dict[str, str]) -> None:
+        self.toolbar.set_meanings(meanings)
+
+    def set_highlights(self, highlights: list[Highlight], active_id: int | None = None) -> None:
+        """Draw these highlights (orphans are listed elsewhere, never drawn)."""
+        self._highlights = [h for h in highlights if h.state != Highlight.ORPHANED and h.end > h.start]
+        self._active_id = active_id
+        selections = []
+        for highlight in self._highlights:
+            selection = QTextEdit.ExtraSelection()
+            selection.cursor = self._cursor_for(highlight.start, highlight.end)
+            selection.format = self._format_for(highlight, highlight.id == active_id)
+            selections.append(selection)
+        self.setExtraSelections(selections)
+
+    @property
+    def highlights(self) -> list[Highlight]:
+        return self._highlights
+
+    def _cursor_for(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.document_map.to_document(start))
+        cursor.setPosition(self.document_map.to_document(end), QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    @staticmethod
+    def _format_for(highlight: Highlight, active: bool) -> QTextCharFormat:
+        color = QColor(COLORS.get(highlight.color, COLORS["yellow"]))
+        text_format = QTextCharFormat()
+        if highlight.style == "underline":
+            text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+            text_format.setUnderlineColor(color.darker(160))
+            if active:
+                text_format.setBackground(color.lighter(115))
+        else:
+            text_format.setBackground(color.darker(112) if active else color)
+        if highlight.note:
+            text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            text_format.setUnderlineColor(color.darker(220))
+        return text_format
+
+    def selection_range(self) -> tuple[int, int] | None:
+        """The selected body text as code-point offsets, or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        start = self.document_map.to_text(cursor.selectionStart())
+        end = self.document_map.to_text(cursor.selectionEnd())
+        start = 0 if start is None else start
+        if end is None or end <= start:
+            return None
+        return start, end
+
+    def select_range(self, start: int, end: int) -> None:
+        self.setTextCursor(self._cursor_for(start, end))
+
+    def highlight_at(self, position: int) -> Highlight | None:
+        """The highlight covering a document position, the innermost when they overlap."""
+        offset = self.document_map.to_text(position)
+        if offset is None:
+            return None
+        covering = [h for h in self._highlights if h.start <= offset < h.end]
+        return min(covering, key=lambda h: h.end - h.start) if covering else None
+
+    def highlight_under_cursor(self) -> Highlight | None:
+        cursor = self.textCursor()
+        return self.highlight_at(cursor.selectionStart() if cursor.hasSelection() else cursor.position())
+
+    def highlight_selection(self, color: str | None = None) -> None:
+        selected = self.selection_range()
+        if selected is None:
+            return
+        self.last_color = color or self.last_color
+        self.highlight_requested.emit(selected[0], selected[1], self.last_color, self.toolbar.style_choice)
+        self._clear_selection()
+
+    def request_note(self) -> None:
+        selected = self.selection_range()
+        if selected is not None:
+            self.note_requested.emit(*selected)
+            self._clear_selection()
+
+    def _request_quote(self) -> None:
+        selected = self.selection_range()
+        if selected is not None:
+            self.quote_requested.emit(*selected)
+
+    def _clear_selection(self) -> None:
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+        self.toolbar.hide()
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Bring a passage to the upper third of the view."""
+        block = self.document().findBlock(self.document_map.to_document(offset))
+        top = self.document().documentLayout().blockBoundingRect(block).top()
+        self.verticalScrollBar().setValue(int(max(0, top - self.viewport().height() / 3)))
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if self.selection_range() is not None:
+            self._show_toolbar()
+            return
+        self.toolbar.hide()
+        highlight = self.highlight_at(self.cursorForPosition(event.position().toPoint()).position())
+        if highlight is not None and highlight.id is not None:
+            self.highlight_activated.emit(highlight.id)
+
+    def _show_toolbar(self) -> None:
+        self.toolbar.adjustSize()
+        rect = self.cursorRect(self.textCursor())
+        x = min(max(rect.left() - self.toolbar.width() // 2, 4), self.viewport().width() - self.toolbar.width() - 4)
+        y = rect.bottom() + 6
+        if y + self.toolbar.height() > self.viewport().height():
+            y = rect.top() - self.toolbar.height() - 6
+        self.toolbar.move(QPoint(x, y))
+        self.toolbar.show()
+        self.toolbar.raise_()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            highlight = self.highlight_at(self.cursorForPosition(self.viewport().mapFromGlobal(event.globalPos())).position())
+            if highlight is not None and highlight.note:
+                QToolTip.showText(event.globalPos(), highlight.note, self)
+                return True
+        return super().event(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        menu = self.createStandardContextMenu(event.pos())
+        selected = self.selection_range()
+        under = self.highlight_at(self.cursorForPosition(event.pos()).position())
+        if selected is not None or under is not None:
+            menu.addSeparator()
+        if selected is not None:
+            colours = QMenu("Highlight", menu)
+            for color in COLORS:
+                action = colours.addAction(swatch(color), self.toolbar.color_buttons[color].toolTip())
+                action.triggered.connect(lambda _=False, c=color: self.highlight_selection(c))
+            menu.addMenu(colours)
+            menu.addAction("Add Note…", self.request_note)
+            menu.addAction("Copy as Quote with Source", self._request_quote)
+        if under is not None and under.id is not None:
+            menu.addAction("Delete Highlight", lambda i=under.id: self.delete_requested.emit(i))
+        menu.exec(event.globalPos())
 
     def loadResource(self, kind: int, url: QUrl):
         """Only the article's own stored images; nothing from disk or network.
