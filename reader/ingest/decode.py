@@ -64,6 +64,7 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE
 )
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2010-\u2027\u00b7]")
 
 
@@ -149,7 +150,7 @@ def _looks_chinese(text: str) -> bool:
     """Is GB18030 the right reading? Real text decodes to common characters: ideographs
     mostly from GB2312 (Big5 or Shift_JIS bytes read as GB18030 give rare ones), and
     everything else punctuation, symbols or accented Latin (English pages saved as GB18030)."""
-    non_ascii = sum(1 for ch in text if ord(ch) > 127)
+    non_ascii = len(_NON_ASCII.findall(text))
     if non_ascii == 0:
         return True
     if len(_PLAUSIBLE.findall(text)) < 0.9 * non_ascii:
@@ -162,7 +163,7 @@ def _looks_chinese(text: str) -> bool:
 
 
 def _mostly_cjk(text: str) -> bool:
-    non_ascii = sum(1 for ch in text if ord(ch) > 127)
+    non_ascii = len(_NON_ASCII.findall(text))
     return non_ascii > 0 and len(_CJK.findall(text)) >= 0.8 * non_ascii
 
 
@@ -170,7 +171,7 @@ def _mostly_utf8(data: bytes) -> str | None:
     """UTF-8 with a few broken sequences (a truncated download) is still UTF-8: repair it."""
     text = data.decode("utf-8", "replace")
     bad = text.count("\ufffd")
-    good = sum(1 for ch in text if ord(ch) > 127) - bad
+    good = len(_NON_ASCII.findall(text)) - bad
     return text if good >= bad or bad * 1000 <= len(text) else None
 
 

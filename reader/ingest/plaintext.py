@@ -82,7 +82,7 @@ _WIDE = re.compile(
 
 def display_width(text: str) -> int:
     """Terminal columns: CJK characters take two, which is how text dumps wrap and align them."""
-    return len(text) + len(_WIDE.findall(text))
+    return len(text) if text.isascii() else len(text) + len(_WIDE.findall(text))
 
 
 @dataclass
@@ -132,7 +132,10 @@ def _wrap_width(lines: list[str]) -> int:
     stripped = [line for line in stripped if line]
     if len(stripped) < 4 or max(len(line) for line in stripped) > 400:
         return 0
-    widths = [display_width(line) for line in stripped]
+    # Only lines of some length can sit near a wrap column of 30 or more.
+    widths = [display_width(line) for line in stripped if len(line) >= 8]
+    if len(widths) < 4:
+        return 0
     top = max(widths)
     if top > 200 or top < 30:
         return 0
@@ -259,7 +262,7 @@ def _units(text: str) -> list[Unit]:
 def _measure(unit: Unit) -> None:
     text = unit.text
     words = _WORD.findall(text)
-    unit.cjk = len(_CJK_CHAR.findall(text))
+    unit.cjk = 0 if text.isascii() else len(_CJK_CHAR.findall(text))
     unit.weight = len(words)
     unit.punct = len(_SENTENCE.findall(text))
     unit.final = bool(_FINAL.search(text[-12:]))
