@@ -190,10 +190,62 @@ def _normalizer(data: bytes) -> Decoded | None:
     return Decoded(text, encoding)
 
 
+_LATIN1_RANGE = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
+
+
+def _cp1252_bytes(text: str) -> bytes | None:
+    """The bytes ``text`` came from if it was wrongly read as Windows-1252 (or Latin-1)."""
+    try:
+        return text.encode("cp1252")
+    except UnicodeEncodeError:
+        pass
+    out = bytearray()
+    strangers = 0
+    for ch in text:
+        code = ord(ch)
+        if code < 256:
+            out.append(code)
+        else:
+            try:
+                out += ch.encode("cp1252")
+            except UnicodeEncodeError:
+                # A few characters added after the damage (a dump's bullets) become "?".
+                strangers += 1
+                out += b"?"
+    return bytes(out) if strangers * 50 <= len(out) else None
+
+
+def repair_double_decoding(text: str) -> tuple[str, str] | None:
+    """Text that was decoded as Windows-1252 and saved again (GBK or UTF-8 bytes shown as
+    "ÐÂÎÅ" or "æ–°é—»"): give back the real text and its codec, or None when it is fine."""
+    non_ascii = len(_NON_ASCII.findall(text))
+    if non_ascii < 20 or len(_LATIN1_RANGE.findall(text)) < 0.9 * non_ascii:
+        return None
+    raw = _cp1252_bytes(text)
+    if raw is None:
+        return None
+    utf8 = _strict(raw, "utf-8")
+    if utf8 is not None:
+        return utf8, "utf-8"
+    gb = _strict(raw, "gb18030")
+    if gb is not None and len(_HAN.findall(gb)) >= 0.5 * len(_NON_ASCII.findall(gb)) and _looks_chinese(gb):
+        return gb, "gb18030"
+    return None
+
+
 def decode(data: bytes, declared: str | None = None, *, html: bool = False) -> Decoded:
     """Decode saved-page bytes. ``declared`` is a charset from outside (an MHTML part header);
     with ``html`` the page's own ``<meta charset>`` is read too. A declaration the bytes
-    contradict is overruled; invalid sequences are replaced rather than refused."""
+    contradict is overruled; invalid sequences are replaced rather than refused; text that
+    was already garbled by a wrong decoding before it was saved is put right."""
+    decoded = _decode(data, declared, html=html)
+    repaired = repair_double_decoding(decoded.text)
+    if repaired is not None:
+        return Decoded(repaired[0], repaired[1])
+    return decoded
+
+
+def _decode(data: bytes, declared: str | None = None, *, html: bool = False) -> Decoded:
     bom = bom_encoding(data)
     if bom:
         return Decoded(data[len(_bom_bytes(bom)):].decode(bom, "replace"), bom)

@@ -23,7 +23,7 @@ import lxml.html
 
 from reader.ingest.blocks import Block, escape_inline, escape_line
 from reader.ingest.errors import ExtractError
-from reader.ingest.metadata import LineMeta, find_date, looks_like_meta_line, read_meta_line
+from reader.ingest.metadata import find_date
 from reader.ingest.plaintext import TextArticle, extract_plain_text, prose_weight
 
 ImageResolver = Callable[[str], "str | None"]
@@ -335,45 +335,92 @@ def _prefer_plain(blocks: list[Block], plain: TextArticle) -> bool:
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
+@dataclass
+class _Head:
+    """What the page's <head> and headings say about it."""
+
+    raw_title: str = ""
+    site: str = ""
+    og_title: str = ""
+    h1s: list[str] = field(default_factory=list)
+    url: str = ""
+    byline: str = ""
+
+
+def _read_head(root: lxml.html.HtmlElement) -> _Head:
+    head = _Head()
+    head.site = _meta(root, "og:site_name", "application-name")
+    titles = root.xpath("//title")[:1]
+    head.raw_title = titles[0].text_content() if titles else ""
+    head.og_title = _meta(root, "og:title", "twitter:title", "headline")
+    head.h1s = [_WS.sub(" ", h.text_content()).strip() for h in root.xpath("//h1")[:3]]
+    head.url = _meta(root, "og:url")
+    canonical = root.xpath('//link[@rel="canonical"]/@href')
+    if not head.url and canonical and str(canonical[0]).startswith("http"):
+        head.url = str(canonical[0]).strip()
+    byline = _meta(root, "author", "article:author", "byline", "dc.creator")
+    head.byline = "" if byline.startswith("http") else byline
+    return head
+
+
+def _choose_title(head: _Head, document, plain: TextArticle) -> str:
+    """The headline: preferably one the page also shows above its text (the line the
+    classifier found above the date, or an <h1> matching <title>), else trafilatura's,
+    else <title> without the site's name."""
+    cleaned = clean_title(head.raw_title, (head.site,))
+    found = document.title if document is not None and document.title else ""
+    folded_plain = _fold(plain.title)
+    if folded_plain:
+        for candidate in [found, cleaned, head.og_title, *head.h1s]:
+            if candidate and _fold(candidate) == folded_plain:
+                return _WS.sub(" ", candidate).strip()
+    for h1 in head.h1s:
+        if h1 and cleaned and (_fold(h1) in _fold(head.raw_title) or _fold(cleaned) in _fold(h1)):
+            return h1
+    title = found or cleaned or head.og_title or (head.h1s[0] if head.h1s else "") or plain.title
+    return _WS.sub(" ", title).strip()
+
+
+def _without_title(blocks: list[Block], title: str) -> list[Block]:
+    """The title is shown above the body: drop a copy of it from the top of the body,
+    and move headings down so that sections start at level 2."""
+    folded = _fold(title)
+    kept = [
+        block for index, block in enumerate(blocks)
+        if not (index < 4 and folded and block.kind in ("heading", "paragraph")
+                and _fold(re.sub(r"\\(.)", r"\1", block.text)) == folded)
+    ]
+    levels = [b.level for b in kept if b.kind == "heading"]
+    if levels and min(levels) < 2:
+        shift = 2 - min(levels)
+        for block in kept:
+            if block.kind == "heading":
+                block.level = min(6, block.level + shift)
+    return kept
+
+
 def extract_html(text: str, images: ImageResolver | None = None) -> HtmlArticle:
-    """Find the article in an HTML page."""
+    """Find the article in an HTML page: body, title and metadata."""
     root = parse(text)
     nodes = sum(1 for _ in root.iter())
     if nodes > MAX_TREE_NODES:
         raise ExtractError(f"the page is too large to read ({nodes:,} elements; the limit is {MAX_TREE_NODES:,})")
-    article = HtmlArticle()
-    site = _meta(root, "og:site_name", "application-name")
-    titles = [t.text_content() for t in root.xpath("//title")[:1]]
-    raw_title = titles[0] if titles else ""
-    og_title = _meta(root, "og:title", "twitter:title", "headline")
-    h1s = [_WS.sub(" ", h.text_content()).strip() for h in root.xpath("//h1")[:3]]
-    article.url = _meta(root, "og:url")
-    canonical = root.xpath('//link[@rel="canonical"]/@href')
-    if not article.url and canonical and str(canonical[0]).startswith("http"):
-        article.url = str(canonical[0]).strip()
-    article.byline = _meta(root, "author", "article:author", "byline", "dc.creator")
-    if article.byline.startswith("http"):
-        article.byline = ""
-    article.source = site
+    head = _read_head(root)
     stored = _localize_images(root, images)
-
     try:
         document = None if nodes > TRAFILATURA_MAX_NODES else \
-            _trafilatura(copy.deepcopy(root), article.url or None, include_images=bool(stored))
-    except RecursionError:
-        document = None
-    except (ValueError, TypeError, etree.LxmlError):
+            _trafilatura(copy.deepcopy(root), head.url or None, include_images=bool(stored))
+    except (RecursionError, ValueError, TypeError, etree.LxmlError):
         document = None
 
+    article = HtmlArticle(url=head.url, byline=head.byline, source=head.site)
     converter = _Converter(stored)
     if document is not None and document.body is not None:
         converter.walk(document.body)
         article.published = document.date or ""
-        if document.author and not article.byline:
-            article.byline = document.author
-        if document.sitename and not article.source:
-            article.source = document.sitename
-        if document.url and not article.url and str(document.url).startswith("http"):
+        article.byline = article.byline or document.author or ""
+        article.source = article.source or document.sitename or ""
+        if not article.url and str(document.url or "").startswith("http"):
             article.url = document.url
     blocks = converter.blocks
 
@@ -382,57 +429,18 @@ def extract_html(text: str, images: ImageResolver | None = None) -> HtmlArticle:
     plain = extract_plain_text(lines)
     if _prefer_plain(blocks, plain):
         blocks = plain.blocks + [b for b in blocks if b.kind == "image"]
+    article.title = _choose_title(head, document, plain)
 
-    title = ""
-    candidates = [clean_title(raw_title, (site,)), og_title] + h1s
-    if document is not None and document.title:
-        candidates.insert(0, document.title)
-    folded_plain = _fold(plain.title)
-    # Prefer a title that the page also shows above its text (an <h1> or the line above the date).
-    for candidate in candidates:
-        if candidate and folded_plain and _fold(candidate) == folded_plain:
-            title = candidate
-            break
-    if not title:
-        cleaned = clean_title(raw_title, (site,))
-        for h1 in h1s:
-            if h1 and cleaned and (_fold(h1) in _fold(raw_title) or _fold(cleaned) in _fold(h1)):
-                title = h1
-                break
-        title = title or (document.title if document is not None and document.title else "") or cleaned \
-            or og_title or (h1s[0] if h1s else "") or plain.title
-    article.title = clean_title(title, (site,)) if title == raw_title else _WS.sub(" ", title).strip()
-
+    # A metadata line under the headline beats <meta> guesses on Chinese pages, and gives the time.
     meta = plain.meta
-    chinese = bool(re.search(r"[\u4e00-\u9fff]", article.title + (lines[:2000])))
-    if meta.published and (not article.published or meta.published[:10] != article.published[:10]
-                           or len(meta.published) > len(article.published)):
-        if chinese or not article.published:
-            article.published = meta.published
+    chinese = bool(re.search(r"[\u4e00-\u9fff]", article.title + lines[:2000]))
+    if meta.published and (chinese or not article.published):
+        article.published = meta.published
     if chinese and meta.source:
         article.source = meta.source
-    if meta.byline and not article.byline:
-        article.byline = meta.byline
+    article.byline = article.byline or meta.byline
     if not article.published:
         article.published = find_date(_meta(root, "article:published_time", "pubdate", "publishdate", "date"),
                                       chinese=chinese)
-    if article.published and "T" not in article.published and chinese and meta.published[:10] == article.published:
-        article.published = meta.published
-
-    # The title is shown above the body: drop it (and metadata lines) from the top of the body.
-    folded_title = _fold(article.title)
-    cleaned_blocks = []
-    for index, block in enumerate(blocks):
-        if index < 4 and block.kind in ("heading", "paragraph") and folded_title and \
-                _fold(re.sub(r"\\(.)", r"\1", block.text)) == folded_title:
-            continue
-        cleaned_blocks.append(block)
-    blocks = cleaned_blocks
-    levels = [b.level for b in blocks if b.kind == "heading"]
-    if levels and min(levels) < 2:
-        shift = 2 - min(levels)
-        for block in blocks:
-            if block.kind == "heading":
-                block.level = min(6, block.level + shift)
-    article.blocks = blocks
+    article.blocks = _without_title(blocks, article.title)
     return article

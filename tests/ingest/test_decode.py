@@ -99,3 +99,18 @@ def test_english_page_saved_as_gb18030():
     article = extract_bytes(text.encode("gb18030"), "news.txt")
     assert article.encoding == "gb18030"
     assert "Ascom’s solution – the “Unite” platform" in article.text
+
+
+def test_text_garbled_before_it_was_saved_is_repaired():
+    story = "Café owners in Zürich say the “new rules’ are fine — mostly. Ça va, they said, with a smile. " * 3
+    text = "Café Rules\n\nPosted May 2, 2021\n\n" + story + "\n"
+    garbled = text.encode("utf-8").decode("cp1252")  # what a page read with the wrong codec looks like
+    article = extract_bytes(garbled.encode("utf-8"), "cafe.txt")
+    assert article.title == "Café Rules"
+    assert "Café owners in Zürich say the “new rules’ are fine — mostly." in article.text
+
+
+def test_french_text_in_windows_1252_is_left_alone():
+    text = "Le marché de Noël\n\nPublié le 3 décembre 2021\n\n" + "Les élèves ont préparé des crêpes et du thé pour la fête de l’école, à côté de l’église. " * 3
+    article = extract_bytes(text.encode("cp1252"), "marche.txt")
+    assert "Les élèves ont préparé des crêpes" in article.text
