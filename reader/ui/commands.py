@@ -1,4 +1,4 @@
-"""Undoable library edits, for the window's QUndoStack."""
+"""Undoable edits of the library and its annotations, for the window's QUndoStack."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
+from reader.model import Highlight
 from reader.store import Library
 
 
@@ -27,3 +28,62 @@ class DeleteArticle(QUndoCommand):
         if restored is not None:
             self._article_id = restored
         self._changed(restored)
+
+
+class AddHighlight(QUndoCommand):
+    """Make a highlight; undo removes it, redo brings back the very same one."""
+
+    def __init__(self, library: Library, highlight: Highlight, changed: Callable[[Highlight], None]) -> None:
+        super().__init__(f"Highlight “{highlight.exact[:20]}”")
+        self._library = library
+        self._highlight = highlight
+        self._changed = changed
+
+    @property
+    def highlight(self) -> Highlight:
+        return self._highlight
+
+    def redo(self) -> None:
+        self._highlight = self._library.annotations.add(self._highlight)
+        self._changed(self._highlight)
+
+    def undo(self) -> None:
+        self._library.annotations.delete(self._highlight.id)
+        self._changed(self._highlight)
+
+
+class EditHighlight(QUndoCommand):
+    """Any change to one highlight (colour, style, note, tags, where it sits)."""
+
+    def __init__(
+        self, library: Library, before: Highlight, after: Highlight, text: str, changed: Callable[[Highlight], None]
+    ) -> None:
+        super().__init__(text)
+        self._library = library
+        self._before = before
+        self._after = after
+        self._changed = changed
+
+    def redo(self) -> None:
+        self._changed(self._library.annotations.update(self._after))
+
+    def undo(self) -> None:
+        self._changed(self._library.annotations.update(self._before))
+
+
+class DeleteHighlight(QUndoCommand):
+    """Remove a highlight with its note and tags; undo puts all of it back."""
+
+    def __init__(self, library: Library, highlight: Highlight, changed: Callable[[Highlight], None]) -> None:
+        super().__init__(f"Delete highlight “{highlight.exact[:20]}”")
+        self._library = library
+        self._highlight = highlight
+        self._changed = changed
+
+    def redo(self) -> None:
+        self._highlight = self._library.annotations.delete(self._highlight.id) or self._highlight
+        self._changed(self._highlight)
+
+    def undo(self) -> None:
+        self._highlight = self._library.annotations.add(self._highlight)
+        self._changed(self._highlight)

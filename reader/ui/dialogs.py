@@ -7,7 +7,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QMessageBox, QPlainTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.model import ImportOutcome
 
@@ -47,3 +57,20 @@ class Dialogs:
 
     def open_url(self, url: QUrl) -> None:
         QDesktopServices.openUrl(url)
+
+    def edit_meanings(self, meanings: dict[str, str]) -> dict[str, str] | None:
+        """Let the user rename what each highlight colour means."""
+        dialog = QDialog(self.parent)
+        dialog.setWindowTitle("Highlight colours")
+        form = QFormLayout(dialog)
+        edits = {}
+        for color, meaning in meanings.items():
+            edits[color] = QLineEdit(meaning)
+            form.addRow(color.capitalize(), edits[color])
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return {color: edit.text().strip() for color, edit in edits.items()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QThread, QTimer, QUrl
@@ -25,15 +26,20 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from reader.model import ImportOutcome
+from reader.annotate.selectors import new_highlight
+from reader.model import COLORS, Highlight, ImportOutcome, StoredArticle
 from reader.paths import resource
+from reader.render import display_date
 from reader.store import Library
-from reader.ui.commands import DeleteArticle
+from reader.ui.all_annotations import AllAnnotationsView
+from reader.ui.annotation_pane import AnnotationPane
+from reader.ui.commands import AddHighlight, DeleteArticle, DeleteHighlight, EditHighlight
 from reader.ui.dialogs import Dialogs
 from reader.ui.import_worker import ImportReport, ImportWorker, start_import
 from reader.ui.library_delegate import LibraryDelegate
@@ -42,6 +48,16 @@ from reader.ui.reader_view import ReaderView
 from reader.ui.toc_model import SECTION_ROLE, TocModel
 
 REFRESH_MS = 400
+FILTER_DELAY_MS = 150
+SIDE_MIN_WIDTH = 180
+DEFAULT_MEANINGS = {
+    "yellow": "Key point",
+    "green": "Agree",
+    "blue": "Definition",
+    "pink": "Question",
+    "purple": "Idea",
+    "red": "Disagree",
+}
 
 
 def local_paths(urls: list[QUrl]) -> list[str]:
@@ -60,18 +76,6 @@ def paths_from_text(text: str) -> list[str]:
     return paths
 
 
-def _pane(title: str, body: QWidget) -> QWidget:
-    pane = QWidget()
-    layout = QVBoxLayout(pane)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(0)
-    label = QLabel(title)
-    label.setObjectName("paneTitle")
-    layout.addWidget(label)
-    layout.addWidget(body)
-    return pane
-
-
 class MainWindow(QMainWindow):
     def __init__(
         self,
@@ -87,6 +91,8 @@ class MainWindow(QMainWindow):
         self.import_processes = import_processes
         self.undo_stack = QUndoStack(self)
         self.current_id: int | None = None
+        self.current_article: StoredArticle | None = None
+        self.meanings = self._load_meanings()
         self.last_report: ImportReport | None = None
         self._import: tuple[QThread, ImportWorker] | None = None
         self._queued: list[list[str]] = []
@@ -106,7 +112,10 @@ class MainWindow(QMainWindow):
         for widget in (self.library_pane, self.reader_stack, self.contents_pane):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([300, 760, 260])
+        for side in (self.library_pane, self.contents_pane):
+            side.setMinimumWidth(SIDE_MIN_WIDTH)
+        self.splitter.setSizes([290, 740, 320])
+        self.reader.set_meanings(self.meanings)
         self.setCentralWidget(self.splitter)
         self._build_status_bar()
         self._build_menus()
@@ -130,18 +139,32 @@ class MainWindow(QMainWindow):
         self.filter_edit.setObjectName("filter")
         self.filter_edit.setPlaceholderText("Search the library")
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.textChanged.connect(self._on_filter)
+        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(lambda: self.filter_library(self.filter_edit.text()))
+        self.filter_edit.textChanged.connect(self._filter_timer.start)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.library_view)
-        self.library_pane = _pane("Library", body)
+        self.all_annotations = AllAnnotationsView(self.library.annotations.search, self._title_of)
+        self.all_annotations.open_highlight.connect(self.open_highlight)
+        self.library_pane = QTabWidget()
+        self.library_pane.setObjectName("sideTabs")
+        self.library_pane.setDocumentMode(True)
+        self.library_pane.addTab(body, "Library")
+        self.library_pane.addTab(self.all_annotations, "All Annotations")
+        self.library_pane.currentChanged.connect(self._on_library_tab)
 
     def _build_reader(self) -> None:
         self.reader = ReaderView(open_link=self.dialogs.open_url)
         self.reader.section_changed.connect(self._on_section_changed)
+        self.reader.highlight_requested.connect(self.create_highlight)
+        self.reader.note_requested.connect(self._on_note_requested)
+        self.reader.quote_requested.connect(self.copy_quote)
+        self.reader.highlight_activated.connect(self._on_highlight_activated)
+        self.reader.delete_requested.connect(self.delete_highlight)
         self.welcome = QLabel(
             "<p style='font-size:17pt; color:#57606a'>Drop saved pages here</p>"
             "<p style='color:#8c959f'>HTML, MHTML, plain text or Markdown files, or whole folders,<br/>"
@@ -149,6 +172,7 @@ class MainWindow(QMainWindow):
         )
         self.welcome.setObjectName("welcome")
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome.setWordWrap(True)
         self.reader_stack = QStackedWidget()
         self.reader_stack.addWidget(self.welcome)
         self.reader_stack.addWidget(self.reader)
@@ -170,7 +194,21 @@ class MainWindow(QMainWindow):
         self.contents_stack = QStackedWidget()
         self.contents_stack.addWidget(self.toc_view)
         self.contents_stack.addWidget(self.no_sections)
-        self.contents_pane = _pane("Contents", self.contents_stack)
+        self.annotation_pane = AnnotationPane()
+        self.annotation_pane.highlight_selected.connect(self._on_pane_selected)
+        self.annotation_pane.color_changed.connect(
+            lambda i, color: self._edit_highlight(i, "Recolour highlight", color=color)
+        )
+        self.annotation_pane.note_edited.connect(lambda i, note: self._edit_highlight(i, "Edit note", note=note))
+        self.annotation_pane.tags_edited.connect(lambda i, tags: self._edit_highlight(i, "Edit tags", tags=tags))
+        self.annotation_pane.delete_requested.connect(self.delete_highlight)
+        self.annotation_pane.article_note_edited.connect(self._on_article_note)
+        self.annotation_pane.article_tags_edited.connect(self._on_article_tags)
+        self.contents_pane = QTabWidget()
+        self.contents_pane.setObjectName("sideTabs")
+        self.contents_pane.setDocumentMode(True)
+        self.contents_pane.addTab(self.contents_stack, "Contents")
+        self.contents_pane.addTab(self.annotation_pane, "Annotations")
         for view in (self.library_view, self.toc_view):
             view.setAcceptDrops(False)
             view.viewport().setAcceptDrops(False)
@@ -197,20 +235,38 @@ class MainWindow(QMainWindow):
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         self.paste_action = self._action(edit_menu, "&Paste Files", QKeySequence.StandardKey.Paste, self.paste_files)
         self.delete_action = self._action(edit_menu, "&Delete Article", QKeySequence.StandardKey.Delete, self.delete_current)
+        self._scope(self.delete_action, self.library_pane)
         edit_menu.addSeparator()
         self._action(edit_menu, "&Find in Library", QKeySequence.StandardKey.Find, self._focus_filter)
+
+        annotate_menu = self.menuBar().addMenu("&Annotate")
+        self.highlight_action = self._action(annotate_menu, "&Highlight Selection", QKeySequence("H"), self.reader.highlight_selection)
+        self.note_action = self._action(annotate_menu, "Add &Note", QKeySequence("N"), self.reader.request_note)
+        self.delete_highlight_action = self._action(
+            annotate_menu, "&Delete Highlight", QKeySequence.StandardKey.Delete, self._delete_highlight_under_cursor
+        )
+        self._scope(self.delete_highlight_action, self.reader)
+        self._action(annotate_menu, "Copy as &Quote", QKeySequence("Ctrl+Shift+C"), self._copy_selection_quote)
+        annotate_menu.addSeparator()
+        self._action(annotate_menu, "Highlight &Colours…", QKeySequence(), self.edit_meanings)
 
         view_menu = self.menuBar().addMenu("&View")
         self.next_action = self._action(view_menu, "&Next Section", QKeySequence("Alt+Down"), self.reader.next_section)
         self.previous_action = self._action(
             view_menu, "&Previous Section", QKeySequence("Alt+Up"), self.reader.previous_section
         )
+
+    def _scope(self, action: QAction, widget: QWidget) -> None:
+        """Let a shortcut fire only while ``widget`` (or a child) has focus."""
+        self.removeAction(action)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        widget.addAction(action)
 
     def _action(self, menu, text: str, shortcut, slot) -> QAction:
         action = QAction(text, self)
@@ -273,6 +329,7 @@ class MainWindow(QMainWindow):
     def open_article(self, article_id: int | None) -> None:
         stored = self.library.get(article_id) if article_id is not None else None
         self.current_id = stored.id if stored else None
+        self.current_article = stored
         if stored is None:
             self.reader.clear_article()
             self.reader_stack.setCurrentWidget(self.welcome)
@@ -290,6 +347,14 @@ class MainWindow(QMainWindow):
         self._on_section_changed(self.reader.current_section)
         self.setWindowTitle(f"{stored.article.title} — Reader")
         self.settings.setValue("library/last_article", stored.id)
+        annotations = self.library.annotations
+        self.annotation_pane.set_article(
+            annotations.article_note(stored.id),
+            annotations.article_tags(stored.id),
+            annotations.for_article(stored.id),
+            annotations.all_tags(),
+        )
+        self.refresh_highlights()
 
     def reload_library(self, select_id: int | None = None) -> None:
         """Re-read the list, keeping (or moving to) the selected article."""
@@ -302,7 +367,7 @@ class MainWindow(QMainWindow):
         else:
             self.open_article(None)
 
-    def _on_filter(self, text: str) -> None:
+    def filter_library(self, text: str) -> None:
         self.library_model.load(text)
         if self.current_id is not None and self.library_model.row_of(self.current_id) >= 0:
             self.select_article(self.current_id)
@@ -341,6 +406,134 @@ class MainWindow(QMainWindow):
 
         self.current_id = None if deleted == self.current_id else self.current_id
         self.undo_stack.push(DeleteArticle(self.library, deleted, title, changed))
+
+    # annotations
+
+    def _load_meanings(self) -> dict[str, str]:
+        return {color: str(self.settings.value(f"colors/{color}", DEFAULT_MEANINGS[color])) for color in COLORS}
+
+    def edit_meanings(self) -> None:
+        meanings = self.dialogs.edit_meanings(dict(self.meanings))
+        if meanings:
+            self.meanings = {color: meanings.get(color) or DEFAULT_MEANINGS[color] for color in COLORS}
+            for color, meaning in self.meanings.items():
+                self.settings.setValue(f"colors/{color}", meaning)
+            self.reader.set_meanings(self.meanings)
+
+    def refresh_highlights(self, active_id: int | None = None) -> None:
+        """Re-read the open article's highlights into the reading view and the pane."""
+        if self.current_id is None:
+            self.reader.set_highlights([])
+            self.annotation_pane.set_highlights([])
+            return
+        highlights = self.library.annotations.for_article(self.current_id)
+        current = self.annotation_pane.current
+        self.reader.set_highlights(highlights, active_id if active_id is not None else current and current.id)
+        self.annotation_pane.set_highlights(highlights)
+        self.annotation_pane.set_all_tags(self.library.annotations.all_tags())
+        if active_id is not None:
+            self.annotation_pane.select(active_id)
+
+    def _annotation_changed(self, highlight: Highlight) -> None:
+        if highlight.article_id == self.current_id:
+            self.refresh_highlights(highlight.id)
+        if self.library_pane.currentWidget() is self.all_annotations:
+            self.all_annotations.refresh()
+
+    def _title_of(self, article_id: int) -> str:
+        row = self.library_model.row_of(article_id)
+        return self.library_model.summary(row).title if row >= 0 else ""
+
+    def _on_library_tab(self) -> None:
+        if self.library_pane.currentWidget() is self.all_annotations:
+            self.all_annotations.set_tags(self.library.annotations.all_tags())
+            self.all_annotations.refresh()
+
+    def open_highlight(self, article_id: int, highlight_id: int) -> None:
+        """Open an article at one of its highlights."""
+        if self.library_model.row_of(article_id) < 0:
+            self.filter_edit.clear()
+        self.select_article(article_id)
+        if self.current_id == article_id:
+            self.contents_pane.setCurrentWidget(self.annotation_pane)
+            self.annotation_pane.select(highlight_id)
+            self._on_pane_selected(highlight_id)
+
+    def create_highlight(self, start: int, end: int, color: str, style: str) -> Highlight | None:
+        if self.current_article is None:
+            return None
+        try:
+            highlight = new_highlight(self.current_article, start, end, color=color, style=style)
+        except ValueError:
+            return None
+        command = AddHighlight(self.library, highlight, self._annotation_changed)
+        self.undo_stack.push(command)
+        return command.highlight
+
+    def _on_note_requested(self, start: int, end: int) -> None:
+        highlight = self.create_highlight(start, end, self.reader.last_color, "fill")
+        if highlight is not None:
+            self.contents_pane.setCurrentWidget(self.annotation_pane)
+            self.annotation_pane.edit_note(highlight.id)
+
+    def _edit_highlight(self, highlight_id: int, text: str, **changes) -> None:
+        before = self.library.annotations.get(highlight_id)
+        if before is None:
+            return
+        after = dataclasses.replace(before, **changes)
+        if "color" in changes:
+            self.reader.last_color = changes["color"]
+        self.undo_stack.push(EditHighlight(self.library, before, after, text, self._annotation_changed))
+
+    def delete_highlight(self, highlight_id: int) -> None:
+        highlight = self.library.annotations.get(highlight_id)
+        if highlight is not None:
+            self.undo_stack.push(DeleteHighlight(self.library, highlight, self._annotation_changed))
+
+    def _delete_highlight_under_cursor(self) -> None:
+        highlight = self.reader.highlight_under_cursor()
+        if highlight is not None and highlight.id is not None:
+            self.delete_highlight(highlight.id)
+
+    def _on_pane_selected(self, highlight_id: int) -> None:
+        highlight = self.library.annotations.get(highlight_id)
+        if highlight is None:
+            return
+        self.reader.set_highlights(self.reader.highlights, highlight_id)
+        if highlight.state != Highlight.ORPHANED:
+            self.reader.scroll_to_offset(highlight.start)
+
+    def _on_highlight_activated(self, highlight_id: int) -> None:
+        self.contents_pane.setCurrentWidget(self.annotation_pane)
+        self.annotation_pane.select(highlight_id)
+        self.reader.set_highlights(self.reader.highlights, highlight_id)
+
+    def _on_article_note(self, text: str) -> None:
+        if self.current_id is not None:
+            self.library.annotations.set_article_note(self.current_id, text)
+
+    def _on_article_tags(self, tags: list[str]) -> None:
+        if self.current_id is not None:
+            self.library.annotations.set_article_tags(self.current_id, tags)
+            self.annotation_pane.set_all_tags(self.library.annotations.all_tags())
+
+    def quote_text(self, start: int, end: int) -> str:
+        """A Markdown block quote of the passage, with where it comes from."""
+        article = self.current_article.article
+        quote = article.text[start:end].strip().replace("\n", "\n>\n> ")
+        source = ", ".join(x for x in (article.title, article.source, display_date(article.published)) if x)
+        link = f" <{article.url}>" if article.url else ""
+        return f"> {quote}\n>\n> — {source}{link}\n"
+
+    def copy_quote(self, start: int, end: int) -> None:
+        if self.current_article is not None:
+            QGuiApplication.clipboard().setText(self.quote_text(start, end))
+            self.statusBar().showMessage("Quote copied.", 3000)
+
+    def _copy_selection_quote(self) -> None:
+        selected = self.reader.selection_range()
+        if selected is not None:
+            self.copy_quote(*selected)
 
     # import
 

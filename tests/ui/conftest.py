@@ -22,6 +22,7 @@ class FakeDialogs:
         self.confirmations: list[str] = []
         self.failures_shown: list[list[ImportOutcome]] = []
         self.opened_urls: list[str] = []
+        self.meanings_answer: dict[str, str] | None = None
 
     def choose_files(self) -> list[str]:
         return list(self.files_to_choose)
@@ -32,6 +33,9 @@ class FakeDialogs:
 
     def show_failures(self, failures: list[ImportOutcome]) -> None:
         self.failures_shown.append(list(failures))
+
+    def edit_meanings(self, meanings: dict[str, str]) -> dict[str, str] | None:
+        return self.meanings_answer
 
     def open_url(self, url: QUrl) -> None:
         self.opened_urls.append(url.toString())

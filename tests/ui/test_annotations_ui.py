@@ -1,0 +1,228 @@
+"""Highlighting as a reader does it: select, pick a colour, write a note, undo."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor
+
+from reader.model import COLORS
+from tests.ui.conftest import import_and_wait
+
+PASSAGE = "古籍修复中心首次对公众开放"
+ENGLISH = "a small team of ecologists"
+
+
+def select_passage(qtbot, window, passage: str) -> None:
+    """Drag the mouse across ``passage`` in the reading view."""
+    reader = window.reader
+    document = reader.document()
+    found = document.find(passage)
+    assert not found.isNull(), passage
+    start = QTextCursor(document)
+    start.setPosition(found.selectionStart())
+    end = QTextCursor(document)
+    end.setPosition(found.selectionEnd())
+    reader.ensureCursorVisible()
+    reader.setTextCursor(start)
+    reader.ensureCursorVisible()
+    begin_point = reader.cursorRect(start).center()
+    end_point = reader.cursorRect(end).center()
+    viewport = reader.viewport()
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, pos=begin_point)
+    qtbot.mouseMove(viewport, pos=end_point)
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, pos=end_point)
+    assert reader.textCursor().selectedText() == passage
+
+
+def open_chinese(qtbot, window, pages):
+    import_and_wait(qtbot, window, [pages / "library-week.txt"])
+    window.resize(1300, 800)
+
+
+def pane_texts(window) -> list[str]:
+    model, texts = window.annotation_pane.model, []
+    for group in range(model.rowCount()):
+        parent = model.index(group, 0)
+        texts.extend(model.index(row, 0, parent).data() for row in range(model.rowCount(parent)))
+    return texts
+
+
+def test_toolbar_highlights_the_selection_in_the_chosen_colour(qtbot, window, pages):
+    open_chinese(qtbot, window, pages)
+    select_passage(qtbot, window, PASSAGE)
+    toolbar = window.reader.toolbar
+    assert toolbar.isVisible()
+    qtbot.mouseClick(toolbar.color_buttons["green"], Qt.MouseButton.LeftButton)
+    [highlight] = window.library.annotations.for_article(window.current_id)
+    assert (highlight.exact, highlight.color) == (PASSAGE, "green")
+    assert highlight.section_path == ["古籍修复:年轻人走近传统技艺"]
+    assert window.reader.extraSelections()[0].cursor.selectedText() == PASSAGE
+    green = QColor(COLORS["green"])
+    assert window.reader.extraSelections()[0].format.background().color().name() in {green.name(), green.darker(112).name()}
+    assert pane_texts(window) == [f"“{PASSAGE}”"]
+    assert window.annotation_pane.model.index(0, 0).data() == "古籍修复:年轻人走近传统技艺"
+
+
+def test_keyboard_h_uses_the_last_colour_and_undo_redo_work(qtbot, window, pages):
+    open_chinese(qtbot, window, pages)
+    select_passage(qtbot, window, PASSAGE)
+    qtbot.mouseClick(window.reader.toolbar.color_buttons["red"], Qt.MouseButton.LeftButton)
+    select_passage(qtbot, window, "修复师将现场演示补书")
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    colours = [h.color for h in window.library.annotations.for_article(window.current_id)]
+    assert colours == ["red", "red"]
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.library.annotations.for_article(window.current_id)) == 1
+    assert len(window.reader.extraSelections()) == 1
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert len(window.library.annotations.for_article(window.current_id)) == 2
+
+
+def test_a_note_is_added_edited_and_marks_the_highlight(qtbot, window, pages):
+    open_chinese(qtbot, window, pages)
+    select_passage(qtbot, window, PASSAGE)
+    qtbot.keyClick(window.reader, Qt.Key.Key_N)
+    pane = window.annotation_pane
+    assert window.contents_pane.currentWidget() is pane
+    assert pane.note_edit.hasFocus()
+    pane.note_edit.insertPlainText("值得**关注**")  # QTest types ASCII only
+    qtbot.keyClick(pane.note_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    [highlight] = window.library.annotations.for_article(window.current_id)
+    assert highlight.note == "值得**关注**"
+    assert pane_texts(window) == [f"“{PASSAGE}”\n✎ 值得**关注**"]
+    selections = window.reader.extraSelections()
+    assert selections[0].format.underlineStyle() != QTextCharFormat.UnderlineStyle.NoUnderline
+
+    pane.note_edit.selectAll()
+    pane.note_edit.insertPlainText("改过的笔记")
+    qtbot.keyClick(pane.note_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert window.library.annotations.get(highlight.id).note == "改过的笔记"
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.library.annotations.get(highlight.id).note == "值得**关注**"
+
+
+def test_recolour_tag_and_filter_in_the_pane(qtbot, window, pages):
+    open_chinese(qtbot, window, pages)
+    for passage in (PASSAGE, "修复师将现场演示补书", "亲子共读"):
+        select_passage(qtbot, window, passage)
+        qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    pane = window.annotation_pane
+    by_text = {h.exact: h for h in window.library.annotations.for_article(window.current_id)}
+    pane.select(by_text["修复师将现场演示补书"].id)
+    qtbot.mouseClick(pane.color_buttons["blue"], Qt.MouseButton.LeftButton)
+    pane.tags_edit.setFocus()
+    pane.tags_edit.insert("技艺, 古籍")
+    qtbot.keyClick(pane.tags_edit, Qt.Key.Key_Return)
+    highlights = window.library.annotations.for_article(window.current_id)
+    assert [(h.exact, h.color, h.tags) for h in highlights] == [  # reading order
+        ("亲子共读", "yellow", []), (PASSAGE, "yellow", []), ("修复师将现场演示补书", "blue", ["技艺", "古籍"])]
+
+    pane.color_filter.setCurrentIndex(pane.color_filter.findData("blue"))
+    assert pane_texts(window) == ["“修复师将现场演示补书”\n#技艺 #古籍"]
+    pane.color_filter.setCurrentIndex(0)
+    pane.tag_filter.setCurrentIndex(pane.tag_filter.findData("古籍"))
+    assert len(pane_texts(window)) == 1
+    pane.tag_filter.setCurrentIndex(0)
+    assert len(pane_texts(window)) == 3
+
+
+def test_clicking_in_the_pane_scrolls_to_the_passage_and_clicking_a_highlight_selects_it(qtbot, window, pages):
+    open_chinese(qtbot, window, pages)
+    window.resize(1100, 500)
+    select_passage(qtbot, window, "让乡村的孩子和城里的孩子读到一样多的好书")
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    window.reader.verticalScrollBar().setValue(0)
+    pane = window.annotation_pane
+    index = pane.model.index(0, 0, pane.model.index(0, 0))
+    qtbot.mouseClick(pane.view.viewport(), Qt.MouseButton.LeftButton, pos=pane.view.visualRect(index).center())
+    reader = window.reader
+    assert reader.verticalScrollBar().value() > 0
+    cursor = reader.document().find("让乡村的孩子")
+    assert reader.viewport().rect().contains(reader.cursorRect(cursor).center())
+
+    pane.view.clearSelection()
+    pane.view.setCurrentIndex(pane.model.index(0, 0))
+    point = reader.cursorRect(cursor).center()
+    qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert pane.current is not None and pane.current.exact.startswith("让乡村的孩子")
+
+
+def test_delete_key_removes_the_highlight_under_the_cursor_and_undo_restores_it(qtbot, window, pages):
+    open_chinese(qtbot, window, pages)
+    select_passage(qtbot, window, PASSAGE)
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    [highlight] = window.library.annotations.for_article(window.current_id)
+    window._edit_highlight(highlight.id, "Edit note", note="保留这条笔记", tags=["古籍"])
+    cursor = window.reader.document().find(PASSAGE)
+    cursor.setPosition(cursor.selectionStart() + 2)
+    window.reader.setTextCursor(cursor)
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_Delete)
+    assert window.library.annotations.for_article(window.current_id) == []
+    assert window.library.count() == 1
+    qtbot.keyClick(window.reader, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    [back] = window.library.annotations.for_article(window.current_id)
+    assert (back.exact, back.note, back.tags) == (PASSAGE, "保留这条笔记", ["古籍"])
+
+
+def test_highlights_and_the_article_note_survive_a_relaunch(qtbot, app, pages):
+    window = app.launch()
+    open_chinese(qtbot, window, pages)
+    select_passage(qtbot, window, PASSAGE)
+    qtbot.mouseClick(window.reader.toolbar.color_buttons["purple"], Qt.MouseButton.LeftButton)
+    window.annotation_pane.article_note.setFocus()
+    window.annotation_pane.article_note.insertPlainText("整篇文章的笔记")
+    window.annotation_pane.article_tags.setFocus()
+    window.close()
+
+    second = app.launch()
+    [highlight] = second.library.annotations.for_article(second.current_id)
+    assert (highlight.exact, highlight.color) == (PASSAGE, "purple")
+    assert second.reader.extraSelections()[0].cursor.selectedText() == PASSAGE
+    assert second.annotation_pane.article_note.toPlainText() == "整篇文章的笔记"
+
+
+def test_copy_as_quote_with_source(qtbot, window, pages):
+    open_chinese(qtbot, window, pages)
+    select_passage(qtbot, window, PASSAGE)
+    qtbot.mouseClick(window.reader.toolbar.quote_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == (
+        f"> {PASSAGE}\n>\n> — 青溪市图书馆举办第三届阅读周活动, 青溪日报, 2021-04-23 09:15 "
+        "<https://news.example.cn/qingxi/2021/0423/reading-week.html>\n"
+    )
+
+
+def test_colour_meanings_can_be_renamed(qtbot, window, app):
+    app.dialogs.meanings_answer = {"red": "Wrong", "yellow": ""}
+    window.edit_meanings()
+    assert window.meanings["red"] == "Wrong" and window.meanings["yellow"] == "Key point"
+    assert window.reader.toolbar.color_buttons["red"].toolTip() == "Wrong (red)"
+
+
+def test_all_annotations_searches_the_library_and_opens_the_passage(qtbot, window, pages):
+    import_and_wait(qtbot, window, [pages])
+    for title, passage, note in (
+        ("Field notes on river restoration", ENGLISH, "restoration by hand"),
+        ("青溪市图书馆举办第三届阅读周活动", PASSAGE, "大学生最积极"),
+    ):
+        row = [window.library_model.index(r).data() for r in range(window.library_model.rowCount())].index(title)
+        window.select_article(window.library_model.summary(row).id)
+        select_passage(qtbot, window, passage)
+        qtbot.keyClick(window.reader, Qt.Key.Key_H)
+        [highlight] = window.library.annotations.for_article(window.current_id)
+        window._edit_highlight(highlight.id, "Edit note", note=note)
+    window.select_article(window.library_model.summary(0).id)
+
+    window.library_pane.setCurrentWidget(window.all_annotations)
+    view = window.all_annotations
+    assert view.model.rowCount() == 2
+    view.query.insert("大学生")
+    assert view.model.rowCount() == 1
+    index = view.model.index(0)
+    assert PASSAGE in index.data() and "青溪市图书馆" in index.data()
+    qtbot.mouseClick(view.view.viewport(), Qt.MouseButton.LeftButton, pos=view.view.visualRect(index).center())
+    assert window.reader.toPlainText().startswith("青溪市图书馆举办第三届阅读周活动")
+    assert window.annotation_pane.current.exact == PASSAGE
+    view.query.clear()
+    view.color.setCurrentIndex(view.color.findData("red"))
+    assert view.model.rowCount() == 0
