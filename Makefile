@@ -26,7 +26,7 @@ lint: $(STAMP)
 
 screenshot: $(STAMP)
 	xvfb-run --auto-servernum --server-args='-screen 0 1400x900x24' \
-		env QT_QPA_PLATFORM=xcb $(PY) -m reader.ui.screenshot --out $(SCREENSHOT)
+		env QT_QPA_PLATFORM=xcb $(PY) -m reader.ui.screenshot --highlights --out $(SCREENSHOT)
 
 bench: $(STAMP)
 	$(PY) bench/import_speed.py

@@ -6,12 +6,13 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from reader.model import COLORS, Highlight
-from reader.ui.annotation_model import HIGHLIGHT_ROLE
+from reader.ui.annotation_model import HIGHLIGHT_ROLE, describe
 from reader.ui.selection_toolbar import compact, swatch
+from reader.ui.wrapping_delegate import WrappingDelegate
 
 Index = QModelIndex | QPersistentModelIndex
 Search = Callable[..., list[Highlight]]
@@ -37,11 +38,7 @@ class AllAnnotationsModel(QAbstractListModel):
             return None
         highlight = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            lines = [f"“{highlight.exact}”"]
-            if highlight.note:
-                lines.append(f"✎ {highlight.note}")
-            lines.append("— " + self._title_of(highlight.article_id) + (f"  #{' #'.join(highlight.tags)}" if highlight.tags else ""))
-            return "\n".join(lines)
+            return "\n".join(describe(highlight) + ["— " + self._title_of(highlight.article_id)])
         if role == Qt.ItemDataRole.DecorationRole:
             return QColor(COLORS.get(highlight.color, COLORS["yellow"]))
         if role == HIGHLIGHT_ROLE:
@@ -74,6 +71,8 @@ class AllAnnotationsView(QWidget):
         self.view.setObjectName("allAnnotations")
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.view.setItemDelegate(WrappingDelegate(self.view))
         self.view.setAlternatingRowColors(True)
         self.view.activated.connect(self._open)
         self.view.clicked.connect(self._open)
@@ -113,3 +112,7 @@ class AllAnnotationsView(QWidget):
         highlight = index.data(HIGHLIGHT_ROLE)
         if highlight is not None:
             self.open_highlight.emit(highlight.article_id, highlight.id)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.view.doItemsLayout()

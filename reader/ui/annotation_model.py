@@ -16,6 +16,20 @@ ORPHANS = "Not found in the current text"
 BEGINNING = "Before the first heading"
 
 
+QUOTE_CHARS = 90
+
+
+def describe(highlight: Highlight) -> list[str]:
+    """The lines a list shows for a highlight: its quote (shortened), note and tags."""
+    quote = highlight.exact if len(highlight.exact) <= QUOTE_CHARS else highlight.exact[:QUOTE_CHARS] + "…"
+    lines = [f"“{quote}”"]
+    if highlight.note:
+        lines.append(f"✎ {highlight.note}")
+    if highlight.tags:
+        lines.append(" ".join(f"#{tag}" for tag in highlight.tags))
+    return lines
+
+
 @dataclass(eq=False)
 class _Group:
     title: str
@@ -124,12 +138,7 @@ class AnnotationModel(QAbstractItemModel):
             return None
         highlight = group.highlights[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            lines = [f"“{highlight.exact}”"]
-            if highlight.note:
-                lines.append(f"✎ {highlight.note}")
-            if highlight.tags:
-                lines.append(" ".join(f"#{tag}" for tag in highlight.tags))
-            return "\n".join(lines)
+            return "\n".join(describe(highlight))
         if role == Qt.ItemDataRole.ToolTipRole:
             return highlight.note or highlight.exact
         if role == Qt.ItemDataRole.DecorationRole:

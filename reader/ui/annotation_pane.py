@@ -7,7 +7,7 @@ It only shows and emits; the window turns its signals into undoable edits.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QStringListModel, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from reader.model import COLORS, Highlight
 from reader.ui.annotation_model import HIGHLIGHT_ROLE, AnnotationModel, Filter
 from reader.ui.selection_toolbar import compact, swatch
+from reader.ui.wrapping_delegate import WrappingDelegate
 
 
 def parse_tags(text: str) -> list[str]:
@@ -140,6 +141,8 @@ class AnnotationPane(QWidget):
         self.view.setModel(self.model)
         self.view.setHeaderHidden(True)
         self.view.setWordWrap(True)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.view.setItemDelegate(WrappingDelegate(self.view))
         self.view.setUniformRowHeights(False)
         self.view.setExpandsOnDoubleClick(False)
         self.view.clicked.connect(self._on_clicked)
@@ -259,3 +262,7 @@ class AnnotationPane(QWidget):
     def _delete(self) -> None:
         if self._current is not None:
             self.delete_requested.emit(self._current.id)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.view.doItemsLayout()

@@ -31,11 +31,27 @@ def wait(milliseconds: int) -> None:
     loop.exec()
 
 
+def annotate_for_show(window: MainWindow) -> None:
+    """Highlight the first sentence, a clause with a note and one passage underlined."""
+    text = window.current_article.article.text
+    first_stop = text.find("。") + 1
+    window.create_highlight(0, first_stop, "yellow", "fill")
+    sentences = [i + 1 for i, c in enumerate(text) if c == "。"]
+    if len(sentences) > 3:
+        start, end = sentences[1], sentences[2]
+        highlight = window.create_highlight(start, end, "blue", "fill")
+        if highlight is not None:
+            window._edit_highlight(highlight.id, "Edit note", note="Worth following up.", tags=["follow-up"])
+        window.create_highlight(sentences[2], sentences[3], "green", "underline")
+    window.contents_pane.setCurrentWidget(window.annotation_pane)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshot.png"))
     parser.add_argument("--size", default="1360x860")
     parser.add_argument("--section", type=int, default=-1, help="scroll to this section first")
+    parser.add_argument("--highlights", action="store_true", help="highlight a few passages, one with a note")
     args = parser.parse_args(argv)
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -58,6 +74,8 @@ def main(argv: list[str] | None = None) -> int:
         target = window.library_model.row_of(window.last_report.last_id) if window.last_report.last_id else -1
         if target >= 0:
             window.select_article(window.library_model.summary(target).id)
+        if args.highlights:
+            annotate_for_show(window)
         if args.section >= 0:
             window.reader.scroll_to_section(args.section)
         wait(400)
