@@ -8,15 +8,18 @@ half-written.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
-from reader.model import Article, ArticleSummary, Section, StoredArticle
+from reader.model import Article, ArticleSummary, Highlight, Section, StoredArticle
+from reader.store.annotations import Annotations
 from reader.store.errors import LibraryError
 from reader.store.migrations import migrate
 
@@ -31,6 +34,37 @@ def _now() -> str:
 
 def _summary(row: tuple) -> ArticleSummary:
     return ArticleSummary(*row)
+
+
+_HOME_PAGE = re.compile(r"/*(index|default|home)(\.(html?|php|aspx?|jsp))?", re.IGNORECASE)
+
+
+def page_key(url: str) -> tuple[str, str, str] | None:
+    """What identifies one page by its address, or None for an address many pages share.
+
+    ``http``/``https``, a leading ``www.``, a default port, a trailing slash
+    and the fragment do not matter. A site's root (``https://www.yybnet.net/``)
+    or its index page names no article: pages whose saved address is the
+    site's home are different articles, whatever their titles.
+    """
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return None
+    path = parts.path.rstrip("/")
+    if not parts.query and (not path or _HOME_PAGE.fullmatch(path)):
+        return None
+    host = parts.hostname.lower().removeprefix("www.")
+    if port not in (None, 80, 443):
+        host = f"{host}:{port}"
+    return host, path, parts.query
+
+
+def _sections_json(sections: list[Section]) -> str:
+    return json.dumps([{"title": s.title, "level": s.level, "anchor": s.anchor} for s in sections], ensure_ascii=False)
 
 
 class Library:
@@ -52,6 +86,7 @@ class Library:
             if self.path != ":memory:":
                 self.db.execute("PRAGMA journal_mode = WAL")
             migrate(self.db)
+            self.annotations = Annotations(self.db, self._write)
         except sqlite3.DatabaseError as error:
             raise LibraryError(f"The library {self.path} cannot be opened: {error}.") from error
         except OSError as error:
@@ -81,20 +116,33 @@ class Library:
     def add(self, article: Article) -> tuple[int, bool]:
         """Store an article; returns its id and whether it was already there.
 
-        The same content (by hash) is never stored twice. An earlier copy that
-        the user deleted comes back as it was, with whatever was attached to it.
+        The same content (by hash) is never stored twice. The same article
+        in a new version (same specific URL and same title; never a site's
+        home address) replaces the old text in place, and its highlights
+        re-anchor in the same transaction: that counts as imported, not as a
+        duplicate. An earlier copy that the user deleted comes back as it
+        was, with whatever was attached to it.
         """
         content_hash = article.content_hash
         with self._write():
             existing = self.find_by_hash(content_hash)
             if existing is not None:
                 return existing, True
+            same = self._same_article(article, deleted=False)
+            if same is not None:
+                self._replace_text(same, article)
+                return same, False
             deleted = self.db.execute(
                 "SELECT id FROM articles WHERE content_hash = ? AND deleted_at IS NOT NULL", [content_hash]
             ).fetchone()
             if deleted is not None:
                 self.db.execute("UPDATE articles SET deleted_at = NULL WHERE id = ?", [deleted[0]])
                 return deleted[0], False
+            same = self._same_article(article, deleted=True)
+            if same is not None:
+                self.db.execute("UPDATE articles SET deleted_at = NULL WHERE id = ?", [same])
+                self._replace_text(same, article)
+                return same, False
             cursor = self.db.execute(
                 """
                 INSERT INTO articles (title, byline, source, published, url, language, format,
@@ -113,21 +161,75 @@ class Library:
                     article.path,
                     article.markdown,
                     article.text,
-                    json.dumps(
-                        [{"title": s.title, "level": s.level, "anchor": s.anchor} for s in article.sections],
-                        ensure_ascii=False,
-                    ),
+                    _sections_json(article.sections),
                     content_hash,
                     _now(),
                 ],
             )
             article_id = cursor.lastrowid
-            for name, data in article.images.items():
-                self.db.execute(
-                    "INSERT INTO article_images (article_id, name, data) VALUES (?, ?, ?)",
-                    [article_id, name, data],
-                )
+            self._store_images(article_id, article)
         return article_id, False
+
+    def replace_text(self, article_id: int, article: Article) -> list[Highlight]:
+        """Give an article a new version of its body ("Re-import from file…", a better extractor).
+
+        Text, Markdown, sections, images and metadata are replaced (an empty
+        title or URL keeps the old one) and the article's highlights
+        re-anchor, all in one transaction. Returns the highlights in reading
+        order, each anchored, moved or orphaned; none is ever dropped.
+        """
+        with self._write():
+            return self._replace_text(article_id, article)
+
+    def _replace_text(self, article_id: int, article: Article) -> list[Highlight]:
+        row = self.db.execute("SELECT title, url FROM articles WHERE id = ?", [article_id]).fetchone()
+        if row is None:
+            raise KeyError(f"article {article_id} is not in the library")
+        title, url = article.title or row[0], article.url or row[1]
+        content_hash = Article(title=title, markdown="", text=article.text).content_hash
+        clash = self.db.execute(
+            "SELECT id FROM articles WHERE content_hash = ? AND deleted_at IS NULL AND id != ?",
+            [content_hash, article_id],
+        ).fetchone()
+        if clash is not None:
+            raise LibraryError(
+                f"This text is already in the library as another article (number {clash[0]}); "
+                "nothing was changed."
+            )
+        self.db.execute(
+            """
+            UPDATE articles SET title = ?, byline = ?, source = ?, published = ?, url = ?, language = ?,
+                format = ?, encoding = ?, path = ?, markdown = ?, text = ?, sections = ?, content_hash = ?
+            WHERE id = ?
+            """,
+            [
+                title, article.byline, article.source, article.published, url, article.language,
+                article.format, article.encoding, article.path, article.markdown, article.text,
+                _sections_json(article.sections), content_hash, article_id,
+            ],
+        )
+        self.db.execute("DELETE FROM article_images WHERE article_id = ?", [article_id])
+        self._store_images(article_id, article)
+        return self.annotations._reanchor_article(article_id, article.text, article.sections, content_hash)
+
+    def _store_images(self, article_id: int, article: Article) -> None:
+        for name, data in article.images.items():
+            self.db.execute(
+                "INSERT INTO article_images (article_id, name, data) VALUES (?, ?, ?)",
+                [article_id, name, data],
+            )
+
+    def _same_article(self, article: Article, deleted: bool) -> int | None:
+        """A stored article that ``article`` is a new version of: same specific URL, same title."""
+        key = page_key(article.url)
+        if key is None or not article.title.strip():
+            return None
+        rows = self.db.execute(
+            f"SELECT id, url FROM articles WHERE title = ? AND deleted_at IS {'NOT ' if deleted else ''}NULL"
+            " ORDER BY id DESC",
+            [article.title],
+        ).fetchall()
+        return next((article_id for article_id, url in rows if page_key(url) == key), None)
 
     def find_by_hash(self, content_hash: str) -> int | None:
         row = self.db.execute(

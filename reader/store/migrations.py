@@ -70,6 +70,87 @@ MIGRATIONS: list[list[str]] = [
         END
         """,
     ],
+    # 2: annotations. Highlights point into articles.text (code points); tags are
+    # shared by highlights and articles and compared case-insensitively (by a
+    # casefolded key, which also covers non-ASCII letters).
+    [
+        """
+        CREATE TABLE highlights (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            exact TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            color TEXT NOT NULL DEFAULT 'yellow',
+            style TEXT NOT NULL DEFAULT 'fill',
+            note TEXT NOT NULL DEFAULT '',
+            section_path TEXT NOT NULL DEFAULT '[]',
+            content_hash TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL DEFAULT 'anchored',
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL
+        )
+        """,
+        "CREATE INDEX highlights_article ON highlights(article_id, start)",
+        "CREATE INDEX highlights_created ON highlights(created)",
+        """
+        CREATE TABLE tags (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            key TEXT NOT NULL UNIQUE
+        )
+        """,
+        """
+        CREATE TABLE highlight_tags (
+            highlight_id INTEGER NOT NULL REFERENCES highlights(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            PRIMARY KEY (highlight_id, tag_id)
+        )
+        """,
+        "CREATE INDEX highlight_tags_tag ON highlight_tags(tag_id)",
+        """
+        CREATE TABLE article_tags (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            PRIMARY KEY (article_id, tag_id)
+        )
+        """,
+        "CREATE INDEX article_tags_tag ON article_tags(tag_id)",
+        """
+        CREATE TABLE article_notes (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            text TEXT NOT NULL,
+            modified TEXT NOT NULL
+        )
+        """,
+        """
+        CREATE VIRTUAL TABLE highlights_fts USING fts5(
+            exact, note, content='highlights', content_rowid='id', tokenize='trigram'
+        )
+        """,
+        """
+        CREATE TRIGGER highlights_fts_insert AFTER INSERT ON highlights BEGIN
+            INSERT INTO highlights_fts(rowid, exact, note) VALUES (new.id, new.exact, new.note);
+        END
+        """,
+        """
+        CREATE TRIGGER highlights_fts_delete AFTER DELETE ON highlights BEGIN
+            INSERT INTO highlights_fts(highlights_fts, rowid, exact, note)
+            VALUES ('delete', old.id, old.exact, old.note);
+        END
+        """,
+        """
+        CREATE TRIGGER highlights_fts_update AFTER UPDATE OF exact, note ON highlights BEGIN
+            INSERT INTO highlights_fts(highlights_fts, rowid, exact, note)
+            VALUES ('delete', old.id, old.exact, old.note);
+            INSERT INTO highlights_fts(rowid, exact, note) VALUES (new.id, new.exact, new.note);
+        END
+        """,
+        # Re-importing the same article (same specific URL, same title) finds it by title.
+        "CREATE INDEX articles_title ON articles(title)",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
