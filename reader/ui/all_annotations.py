@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QListView, QVBo
 
 from reader.model import COLORS, Highlight
 from reader.ui.annotation_model import HIGHLIGHT_ROLE, describe
-from reader.ui.selection_toolbar import compact, swatch
+from reader.ui.filters import colour_filter, compact, fill_tags, tag_filter
 from reader.ui.wrapping_delegate import WrappingDelegate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -58,11 +58,8 @@ class AllAnnotationsView(QWidget):
         self.query.setObjectName("filter")
         self.query.setPlaceholderText("Search quotes and notes")
         self.query.setClearButtonEnabled(True)
-        self.color = QComboBox()
-        self.color.addItem("All colours", None)
-        for color in COLORS:
-            self.color.addItem(swatch(color), color, color)
-        self.tag = QComboBox()
+        self.color = colour_filter()
+        self.tag = tag_filter()
         self.period = QComboBox()
         for label, days in PERIODS.items():
             self.period.addItem(label, days)
@@ -81,7 +78,7 @@ class AllAnnotationsView(QWidget):
             combo.currentIndexChanged.connect(self.refresh)
         filters = QHBoxLayout()
         filters.setContentsMargins(6, 0, 6, 0)
-        compact(self.color, self.tag, self.period)
+        compact(self.period)
         filters.addWidget(self.color)
         filters.addWidget(self.tag, 1)
         filters.addWidget(self.period)
@@ -92,14 +89,7 @@ class AllAnnotationsView(QWidget):
         layout.addWidget(self.view, 1)
 
     def set_tags(self, tags: list[str]) -> None:
-        chosen = self.tag.currentData()
-        self.tag.blockSignals(True)
-        self.tag.clear()
-        self.tag.addItem("All tags", None)
-        for tag in tags:
-            self.tag.addItem(f"#{tag}", tag)
-        self.tag.setCurrentIndex(max(0, self.tag.findData(chosen)))
-        self.tag.blockSignals(False)
+        fill_tags(self.tag, tags)
 
     def refresh(self) -> None:
         days = self.period.currentData()

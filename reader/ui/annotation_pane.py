@@ -10,7 +10,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QStringListModel, Q
 from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QCompleter,
     QHBoxLayout,
     QLabel,
@@ -25,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from reader.model import COLORS, Highlight
 from reader.ui.annotation_model import HIGHLIGHT_ROLE, AnnotationModel, Filter
-from reader.ui.selection_toolbar import compact, swatch
+from reader.ui.filters import colour_filter, fill_tags, tag_filter
+from reader.ui.selection_toolbar import swatch
 from reader.ui.wrapping_delegate import WrappingDelegate
 
 
@@ -126,11 +126,8 @@ class AnnotationPane(QWidget):
         self.article_tags = TagEdit(self.tag_model)
         self.article_tags.committed.connect(self.article_tags_edited)
 
-        self.color_filter = QComboBox()
-        self.color_filter.addItem("All colours", None)
-        for color in COLORS:
-            self.color_filter.addItem(swatch(color), color, color)
-        self.tag_filter = QComboBox()
+        self.color_filter = colour_filter()
+        self.tag_filter = tag_filter()
         self.note_filter = QCheckBox("With notes")
         for signal in (self.color_filter.currentIndexChanged, self.tag_filter.currentIndexChanged):
             signal.connect(self._apply_filter)
@@ -180,7 +177,6 @@ class AnnotationPane(QWidget):
         self.editor.setEnabled(False)
 
         filters = QHBoxLayout()
-        compact(self.color_filter, self.tag_filter)
         filters.addWidget(self.color_filter)
         filters.addWidget(self.tag_filter, 1)
         filters.addWidget(self.note_filter)
@@ -201,14 +197,7 @@ class AnnotationPane(QWidget):
 
     def set_all_tags(self, all_tags: list[str]) -> None:
         self.tag_model.setStringList(all_tags)
-        chosen = self.tag_filter.currentData()
-        self.tag_filter.blockSignals(True)
-        self.tag_filter.clear()
-        self.tag_filter.addItem("All tags", None)
-        for tag in all_tags:
-            self.tag_filter.addItem(f"#{tag}", tag)
-        self.tag_filter.setCurrentIndex(max(0, self.tag_filter.findData(chosen)))
-        self.tag_filter.blockSignals(False)
+        fill_tags(self.tag_filter, all_tags)
 
     def set_highlights(self, highlights: list[Highlight]) -> None:
         keep = self._current.id if self._current else None
