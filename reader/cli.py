@@ -19,8 +19,16 @@ from reader.paths import default_library_path
 from reader.store import Library, LibraryError
 
 
+LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"}
+
+
 def _emit(record: dict) -> None:
-    print(json.dumps(record, ensure_ascii=False), flush=True)
+    """One JSON object per line; line separators inside strings are escaped so
+    that readers splitting on any Unicode line break still see one line."""
+    line = json.dumps(record, ensure_ascii=False)
+    for raw, escaped in LINE_BREAKS.items():
+        line = line.replace(raw, escaped)
+    print(line, flush=True)
 
 
 def _article_record(path: str, article: Article) -> dict:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from xml.etree.ElementTree import Element
@@ -57,12 +58,19 @@ class _SafeHtmlExtension(Extension):
         md.treeprocessors.register(_SafeUrls(md), "safe_urls", 1)
 
 
+_local = threading.local()
+
+
 def _converter() -> markdown.Markdown:
-    return markdown.Markdown(
-        extensions=["toc", "tables", "sane_lists", "fenced_code", _SafeHtmlExtension()],
-        extension_configs={"toc": {"slugify": slugify_unicode}},
-        output_format="html",
-    )
+    """One converter per thread, reset between uses: building one costs more than converting a page."""
+    converter = getattr(_local, "converter", None)
+    if converter is None:
+        converter = _local.converter = markdown.Markdown(
+            extensions=["toc", "tables", "sane_lists", "fenced_code", _SafeHtmlExtension()],
+            extension_configs={"toc": {"slugify": slugify_unicode}},
+            output_format="html",
+        )
+    return converter.reset()
 
 
 def _flatten(tokens: list[dict]) -> list[Section]:

@@ -82,3 +82,12 @@ def test_the_shared_sample_extracts_as_expected(shared_sample):
     assert [(s["title"], s["level"]) for s in got["sections"]] == [(s["title"], s["level"]) for s in expected["sections"]]
     assert expected["first_paragraph"] in got["text"] and expected["last_paragraph"] in got["text"]
     assert not [w for w in expected["must_not_contain"] if w in got["text"]]
+
+
+def test_extract_json_keeps_one_object_per_line_even_with_line_separators(tmp_path):
+    page = tmp_path / "breaks.md"
+    page.write_text("# Breaks\n\nfirst line  \nsecond line\u2028third\n\nlast\u2029para\n", encoding="utf-8")
+    result = reader("extract", "--json", str(page))
+    assert len(result.stdout.splitlines()) == 1
+    [record] = lines(result)
+    assert "second line" in record["text"]

@@ -341,13 +341,16 @@ class ReaderView(QTextBrowser):
         self.toolbar.show()
         self.toolbar.raise_()
 
-    def event(self, event: QEvent) -> bool:
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Hovering a highlight with a note shows the note."""
         if event.type() == QEvent.Type.ToolTip:
-            highlight = self.highlight_at(self.cursorForPosition(self.viewport().mapFromGlobal(event.globalPos())).position())
+            highlight = self.highlight_at(self.cursorForPosition(event.pos()).position())
             if highlight is not None and highlight.note:
-                QToolTip.showText(event.globalPos(), highlight.note, self)
-                return True
-        return super().event(event)
+                QToolTip.showText(event.globalPos(), highlight.note, self.viewport())
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())

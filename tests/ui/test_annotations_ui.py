@@ -226,3 +226,19 @@ def test_all_annotations_searches_the_library_and_opens_the_passage(qtbot, windo
     view.query.clear()
     view.color.setCurrentIndex(view.color.findData("red"))
     assert view.model.rowCount() == 0
+
+
+def test_hovering_a_highlight_with_a_note_shows_the_note(qtbot, window, pages):
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    open_chinese(qtbot, window, pages)
+    select_passage(qtbot, window, PASSAGE)
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    [highlight] = window.library.annotations.for_article(window.current_id)
+    window._edit_highlight(highlight.id, "Edit note", note="悬停可见")
+    reader = window.reader
+    point = reader.cursorRect(reader.document().find("首次对公众")).center()
+    QApplication.sendEvent(reader.viewport(), QHelpEvent(QHelpEvent.Type.ToolTip, point, reader.viewport().mapToGlobal(point)))
+    qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
+    assert QToolTip.text() == "悬停可见"
