@@ -111,6 +111,7 @@ class AnnotationPane(QWidget):
     note_edited = Signal(int, str)
     tags_edited = Signal(int, list)
     delete_requested = Signal(int)
+    attach_requested = Signal(int)
     article_note_edited = Signal(str)
     article_tags_edited = Signal(list)
 
@@ -160,6 +161,11 @@ class AnnotationPane(QWidget):
             colours.addWidget(button)
             self.color_buttons[color] = button
         colours.addStretch(1)
+        self.attach_button = QPushButton("Attach to Selection")
+        self.attach_button.setToolTip("Not found in the current text: select where it belongs, then attach it")
+        self.attach_button.clicked.connect(lambda: self._current and self.attach_requested.emit(self._current.id))
+        colours.addWidget(self.attach_button)
+        self.attach_button.hide()
         self.delete_button = QPushButton("Delete")
         self.delete_button.clicked.connect(self._delete)
         colours.addWidget(self.delete_button)
@@ -241,6 +247,7 @@ class AnnotationPane(QWidget):
             self.tags_edit.commit()
         self._current = highlight
         self.editor.setEnabled(highlight is not None)
+        self.attach_button.setVisible(highlight is not None and highlight.state == Highlight.ORPHANED)
         self.note_edit.set_saved_text(highlight.note if highlight else "")
         self.tags_edit.set_saved_tags(highlight.tags if highlight else [])
 

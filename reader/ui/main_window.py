@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.annotate.selectors import new_highlight
+from reader.annotate.selectors import attach, new_highlight
+from reader.ingest import ExtractError, extract_file
 from reader.model import COLORS, Highlight, ImportOutcome, StoredArticle
 from reader.paths import resource
 from reader.render import display_date
-from reader.store import Library
+from reader.store import Library, LibraryError
 from reader.ui.all_annotations import AllAnnotationsView
 from reader.ui.annotation_pane import AnnotationPane
 from reader.ui.commands import AddHighlight, DeleteArticle, DeleteHighlight, EditHighlight
@@ -202,6 +203,7 @@ class MainWindow(QMainWindow):
         self.annotation_pane.note_edited.connect(lambda i, note: self._edit_highlight(i, "Edit note", note=note))
         self.annotation_pane.tags_edited.connect(lambda i, tags: self._edit_highlight(i, "Edit tags", tags=tags))
         self.annotation_pane.delete_requested.connect(self.delete_highlight)
+        self.annotation_pane.attach_requested.connect(self.attach_to_selection)
         self.annotation_pane.article_note_edited.connect(self._on_article_note)
         self.annotation_pane.article_tags_edited.connect(self._on_article_tags)
         self.contents_pane = QTabWidget()
@@ -228,6 +230,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self.import_action = self._action(file_menu, "&Import…", QKeySequence.StandardKey.Open, self.import_dialog)
+        self.reimport_action = self._action(file_menu, "&Re-import from File…", QKeySequence("Ctrl+Shift+R"), self.reimport_dialog)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
 
@@ -494,6 +497,39 @@ class MainWindow(QMainWindow):
         highlight = self.reader.highlight_under_cursor()
         if highlight is not None and highlight.id is not None:
             self.delete_highlight(highlight.id)
+
+    def attach_to_selection(self, highlight_id: int) -> None:
+        """Put a highlight (an orphan, usually) on the text now selected; its note and tags stay."""
+        before = self.library.annotations.get(highlight_id)
+        selected = self.reader.selection_range()
+        if before is None or selected is None or self.current_article is None:
+            self.statusBar().showMessage("Select the text this highlight belongs to, then attach it.", 5000)
+            return
+        after = attach(before, self.current_article, *selected)
+        self.undo_stack.push(EditHighlight(self.library, before, after, "Attach highlight", self._annotation_changed))
+
+    def reimport_dialog(self) -> None:
+        if self.current_id is None:
+            return
+        files = self.dialogs.choose_files()
+        if files:
+            self.reimport(self.current_id, files[0])
+
+    def reimport(self, article_id: int, path: str) -> None:
+        """Replace an article's text from a file; its highlights follow the text."""
+        try:
+            article = extract_file(path)
+            highlights = self.library.replace_text(article_id, article)
+        except (ExtractError, LibraryError) as error:
+            self.statusBar().showMessage(f"{Path(path).name} was not re-imported: {error}")
+            return
+        states = [h.state for h in highlights]
+        self.current_id = None
+        self.reload_library(article_id)
+        self.statusBar().showMessage(
+            f"Re-imported {Path(path).name}: {states.count(Highlight.ANCHORED)} highlights in place, "
+            f"{states.count(Highlight.MOVED)} moved, {states.count(Highlight.ORPHANED)} not found"
+        )
 
     def _on_pane_selected(self, highlight_id: int) -> None:
         highlight = self.library.annotations.get(highlight_id)

@@ -242,3 +242,36 @@ def test_hovering_a_highlight_with_a_note_shows_the_note(qtbot, window, pages):
     QApplication.sendEvent(reader.viewport(), QHelpEvent(QHelpEvent.Type.ToolTip, point, reader.viewport().mapToGlobal(point)))
     qtbot.waitUntil(QToolTip.isVisible, timeout=2000)
     assert QToolTip.text() == "悬停可见"
+
+
+def test_reimport_moves_highlights_with_the_text_and_orphans_can_be_reattached(qtbot, window, app, pages, tmp_path):
+    open_chinese(qtbot, window, pages)
+    for passage in (PASSAGE, "修复师将现场演示补书"):
+        select_passage(qtbot, window, passage)
+        qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    article_id = window.current_id
+    changed = tmp_path / "library-week-updated.txt"
+    source = (pages / "library-week.txt").read_text(encoding="utf-8")
+    changed.write_text(
+        source.replace("据介绍,", "据主办方介绍,新增内容在这里。").replace("修复师将现场演示补书", "老师们将演示修补"),
+        encoding="utf-8",
+    )
+    app.dialogs.files_to_choose = [str(changed)]
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.current_id == article_id
+    assert "1 moved, 1 not found" in window.statusBar().currentMessage()
+    assert "新增内容在这里" in window.reader.toPlainText()
+    moved, orphan = window.library.annotations.for_article(article_id)
+    assert (moved.exact, moved.state) == (PASSAGE, "moved")
+    assert window.reader.extraSelections()[0].cursor.selectedText() == PASSAGE
+    assert orphan.state == "orphaned"
+    pane = window.annotation_pane
+    assert "Not found in the current text" in [pane.model.index(r, 0).data() for r in range(pane.model.rowCount())]
+
+    window.contents_pane.setCurrentWidget(pane)
+    pane.select(orphan.id)
+    assert pane.attach_button.isVisible()
+    select_passage(qtbot, window, "老师们将演示修补")
+    qtbot.mouseClick(pane.attach_button, Qt.MouseButton.LeftButton)
+    attached = window.library.annotations.get(orphan.id)
+    assert (attached.exact, attached.state) == ("老师们将演示修补", "anchored")
