@@ -12,9 +12,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from reader.annotate import Reanchorer
+from reader.annotate.w3c import AnnotationFormatError, Imported, read_annotations
 from reader.importing import import_files, plan_import
 from reader.ingest import ExtractError, extract_file
-from reader.model import Article, ArticleSummary, ImportOutcome
+from reader.model import Article, ArticleSummary, Highlight, ImportOutcome
 from reader.paths import default_library_path
 from reader.store import Library, LibraryError
 
@@ -121,6 +123,152 @@ def cmd_search(args: argparse.Namespace, library: Library) -> int:
     return 0
 
 
+def _highlight_record(h: Highlight) -> dict:
+    return {
+        "id": h.id,
+        "article_id": h.article_id,
+        "color": h.color,
+        "exact": h.exact,
+        "prefix": h.prefix,
+        "suffix": h.suffix,
+        "start": h.start,
+        "end": h.end,
+        "note": h.note,
+        "tags": h.tags,
+        "state": h.state,
+    }
+
+
+def cmd_annotations_list(args: argparse.Namespace, library: Library) -> int:
+    if args.article is not None:
+        highlights = library.annotations.for_article(args.article)
+    else:
+        highlights = sorted(
+            library.annotations.search(),
+            key=lambda h: (h.article_id, h.state == Highlight.ORPHANED, h.start, h.id),
+        )
+    for h in highlights:
+        if args.json:
+            _emit(_highlight_record(h))
+        else:
+            quote = " ".join(h.exact.split())
+            quote = quote if len(quote) <= 60 else quote[:59] + "…"
+            note = f"  — {' '.join(h.note.split())[:60]}" if h.note else ""
+            tags = f"  #{' #'.join(h.tags)}" if h.tags else ""
+            print(f"{h.id:>6}  {h.article_id:>6}  {h.color:<6}  {h.state:<8}  {quote}{note}{tags}")
+    return 0
+
+
+_STATE_RANK = {Highlight.ANCHORED: 0, Highlight.MOVED: 1, Highlight.ORPHANED: 2}
+
+
+class _AnnotationImport:
+    """Matches imported annotations to articles and anchors them in each article's current text."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self._anchorers: dict[int, tuple[str, Reanchorer]] = {}
+        self._existing: dict[int, set[tuple]] = {}
+
+    def candidates(self, item: Imported) -> list[int]:
+        if item.content_hash is not None:
+            found = self.library.find_by_hash(item.content_hash)
+            return [found] if found is not None else []
+        return self.library.find_by_url(item.source)
+
+    def anchor(self, item: Imported) -> tuple[Highlight | None, str]:
+        """The anchored highlight, or None and why not."""
+        candidates = self.candidates(item)
+        if not candidates:
+            return None, f"no article in the library has the source {item.source}"
+        results = []
+        for article_id in candidates:
+            if article_id not in self._anchorers:
+                stored = self.library.get(article_id)
+                self._anchorers[article_id] = (
+                    stored.article.text,
+                    Reanchorer(stored.article.text, stored.article.sections, stored.content_hash),
+                )
+            text, anchorer = self._anchorers[article_id]
+            highlight = item.highlight(article_id, text)
+            if highlight is not None:
+                results.append(anchorer(highlight))
+        if not results:
+            return None, "its position lies outside the article's text and it has no quote"
+        best = min(results, key=lambda h: _STATE_RANK[h.state])
+        if best.state == Highlight.ORPHANED and len(results) > 1:
+            return None, f"{len(results)} articles have the source {item.source} and the quote is in none of them"
+        return best, ""
+
+    def is_duplicate(self, h: Highlight) -> bool:
+        if h.article_id not in self._existing:
+            self._existing[h.article_id] = {self._identity(e) for e in self.library.annotations.for_article(h.article_id)}
+        identity = self._identity(h)
+        if identity in self._existing[h.article_id]:
+            return True
+        self._existing[h.article_id].add(identity)
+        return False
+
+    @staticmethod
+    def _identity(h: Highlight) -> tuple:
+        where = (h.prefix, h.suffix) if h.state == Highlight.ORPHANED else (h.start, h.end)
+        return (h.exact, *where, h.note)
+
+
+def cmd_annotations_import(args: argparse.Namespace, library: Library) -> int:
+    try:
+        with open(args.file, encoding="utf-8-sig") as handle:
+            items = read_annotations(json.load(handle))
+    except (OSError, ValueError) as error:  # unreadable, not JSON, not annotations
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        kind = "" if isinstance(error, (OSError, AnnotationFormatError)) else "not JSON: "
+        print(f"{args.file}: {kind}{reason}", file=sys.stderr)
+        return 1
+    importer = _AnnotationImport(library)
+    records, to_add = [], []
+    for item in items:
+        record = {"index": item.index, "id": None, "article_id": None, "state": None, "status": "", "error": None}
+        records.append(record)
+        if item.error:
+            record.update(status="invalid", error=item.error)
+            continue
+        highlight, error = importer.anchor(item)
+        if highlight is None:
+            record.update(status="unmatched", error=error)
+            continue
+        record.update(article_id=highlight.article_id, state=highlight.state)
+        if importer.is_duplicate(highlight):
+            record["status"] = "duplicate"
+            continue
+        record["status"] = "imported"
+        to_add.append((record, highlight))
+    # One transaction for the whole file: all of it is saved, or nothing.
+    for (record, _), added in zip(to_add, library.annotations.add_many(h for _, h in to_add)):
+        record["id"] = added.id
+    counts = {status: sum(r["status"] == status for r in records)
+              for status in ("imported", "duplicate", "unmatched", "invalid")}
+    for record in records:
+        if args.json:
+            _emit(record)
+        elif record["error"]:
+            print(f"{args.file}: annotation {record['index'] + 1}: {record['error']}", file=sys.stderr)
+    if not args.json:
+        states = {state: sum(r["state"] == state and r["status"] == "imported" for r in records)
+                  for state in (Highlight.ANCHORED, Highlight.MOVED, Highlight.ORPHANED)}
+        print(
+            f"{counts['imported']} imported ({states['anchored']} anchored, {states['moved']} moved, "
+            f"{states['orphaned']} orphaned), {counts['duplicate']} already there, "
+            f"{counts['unmatched']} not matched to an article"
+            + (f", {counts['invalid']} unreadable" if counts["invalid"] else "")
+        )
+    return 1 if counts["unmatched"] or counts["invalid"] else 0
+
+
+def cmd_annotations(args: argparse.Namespace, library: Library) -> int:
+    handlers = {"import": cmd_annotations_import, "list": cmd_annotations_list}
+    return handlers[args.annotations_command](args, library)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m reader", description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -143,6 +291,20 @@ def build_parser() -> argparse.ArgumentParser:
     search = commands.add_parser("search", help="articles whose title or text contains QUERY")
     search.add_argument("--json", action="store_true")
     search.add_argument("query")
+
+    annotations = commands.add_parser("annotations", help="highlights and notes: import, list")
+    actions = annotations.add_subparsers(dest="annotations_command", required=True)
+    annotations_import = actions.add_parser(
+        "import",
+        help="anchor W3C Web Annotation JSON (or a Hypothesis export) in the library's articles",
+        description="Each annotation's target source is an article's URL or urn:sha256:<content hash>; "
+        "exits with 1 if any annotation matches no article.",
+    )
+    annotations_import.add_argument("--json", action="store_true", help="one JSON object per line per annotation")
+    annotations_import.add_argument("file")
+    annotations_list = actions.add_parser("list", help="every highlight, by article in reading order")
+    annotations_list.add_argument("--json", action="store_true", help="one JSON object per line per highlight")
+    annotations_list.add_argument("--article", type=int, default=None, help="only this article's (by id)")
     return parser
 
 
@@ -156,7 +318,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 2
     try:
-        handlers = {"import": cmd_import, "list": cmd_list, "search": cmd_search}
+        handlers = {"import": cmd_import, "list": cmd_list, "search": cmd_search, "annotations": cmd_annotations}
         return handlers[args.command](args, library)
     finally:
         library.close()

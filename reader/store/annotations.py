@@ -121,33 +121,45 @@ class Annotations:
         A highlight that already has an id (one the user deleted, coming back
         by undo) is stored again under that id, with its old dates.
         """
-        self._check(highlight)
+        return self.add_many([highlight])[0]
+
+    def add_many(self, highlights: Iterable[Highlight]) -> list[Highlight]:
+        """Store several highlights in one transaction (an import, or undoing a multiple delete): all or none."""
+        highlights = list(highlights)
+        for highlight in highlights:
+            self._check(highlight)
         now = _now()
+        added = []
+        with self._write():
+            for highlight in highlights:
+                added.append(self._insert(highlight, now))
+        return added
+
+    def _insert(self, highlight: Highlight, now: str) -> Highlight:
         created = highlight.created or now
         modified = highlight.modified or created
-        with self._write():
-            try:
-                cursor = self.db.execute(
-                    """
-                    INSERT INTO highlights (id, article_id, start, "end", exact, prefix, suffix, color, style,
-                        note, section_path, content_hash, state, created, modified)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                    [
-                        highlight.id, highlight.article_id, highlight.start, highlight.end, highlight.exact,
-                        highlight.prefix, highlight.suffix, highlight.color, highlight.style, highlight.note,
-                        json.dumps(list(highlight.section_path), ensure_ascii=False), highlight.content_hash,
-                        highlight.state, created, modified,
-                    ],
-                )
-            except sqlite3.IntegrityError as error:
-                raise KeyError(
-                    f"highlight {highlight.id} already exists"
-                    if "UNIQUE" in str(error)
-                    else f"article {highlight.article_id} is not in the library"
-                ) from error
-            highlight_id = cursor.lastrowid
-            tags = self._link_tags("highlight_tags", "highlight_id", highlight_id, highlight.tags)
+        try:
+            cursor = self.db.execute(
+                """
+                INSERT INTO highlights (id, article_id, start, "end", exact, prefix, suffix, color, style,
+                    note, section_path, content_hash, state, created, modified)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """,
+                [
+                    highlight.id, highlight.article_id, highlight.start, highlight.end, highlight.exact,
+                    highlight.prefix, highlight.suffix, highlight.color, highlight.style, highlight.note,
+                    json.dumps(list(highlight.section_path), ensure_ascii=False), highlight.content_hash,
+                    highlight.state, created, modified,
+                ],
+            )
+        except sqlite3.IntegrityError as error:
+            raise KeyError(
+                f"highlight {highlight.id} already exists"
+                if "UNIQUE" in str(error)
+                else f"article {highlight.article_id} is not in the library"
+            ) from error
+        highlight_id = cursor.lastrowid
+        tags = self._link_tags("highlight_tags", "highlight_id", highlight_id, highlight.tags)
         return dataclasses.replace(highlight, id=highlight_id, created=created, modified=modified, tags=tags)
 
     def update(self, highlight: Highlight) -> Highlight:

@@ -237,6 +237,18 @@ class Library:
         ).fetchone()
         return row[0] if row else None
 
+    def find_by_url(self, url: str) -> list[int]:
+        """Live articles saved from ``url`` (the same page however its address is spelt), newest first.
+
+        A site's home address may name many articles: all of them are returned.
+        """
+        url = url.strip()
+        if not url:
+            return []
+        key = page_key(url)
+        rows = self.db.execute("SELECT id, url FROM articles WHERE deleted_at IS NULL AND url != '' ORDER BY id DESC")
+        return [article_id for article_id, stored in rows if stored.strip() == url or (key and page_key(stored) == key)]
+
     def get(self, article_id: int) -> StoredArticle | None:
         row = self.db.execute(
             """
