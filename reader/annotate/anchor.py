@@ -136,13 +136,14 @@ class Reanchorer:
             best = self._best_exact(h, expected, within=brackets)
         if best is not None and self._holds(h, best, "prefix") and self._holds(h, best, "suffix"):
             return best
-        # 4. A fuzzy match: preferred to an equal quote only when it has clearly more context.
+        # 4. A fuzzy match: an equal quote is preferred, unless the fuzzy match has a good
+        # length of its old context on both sides and the quote has less (and is not
+        # the same place: a fuzzy match overlapping the quote is a piece of it).
         fuzzy = self._fuzzy(h, expected, allowed)
-        if fuzzy is not None and self._holds(h, fuzzy, "prefix") and self._holds(h, fuzzy, "suffix"):
-            if best is None or (
-                _agrees(fuzzy) > _agrees(best) and (fuzzy.end <= best.start or best.end <= fuzzy.start)
-            ):  # (a fuzzy match overlapping an equal quote is a piece of that quote: the quote wins)
-                return fuzzy
+        if fuzzy is not None and best is not None:
+            firm = self._holds(h, fuzzy, "prefix", BRACKET) and self._holds(h, fuzzy, "suffix", BRACKET)
+            apart = fuzzy.end <= best.start or best.end <= fuzzy.start
+            return fuzzy if firm and apart and _agrees(fuzzy) > _agrees(best) else best
         return best or fuzzy
 
     def _brackets(self, h: Highlight, expected: int) -> list[tuple[int, int]]:
@@ -281,8 +282,8 @@ class Reanchorer:
             firm = self._holds(h, placed, "prefix", BRACKET) + self._holds(h, placed, "suffix", BRACKET)
             if n < 2 * STRONG and holds < 2:
                 continue  # a short quote only moves with its context on both sides
-            if holds == 1 and not firm:
-                continue  # a few letters of context on one side happen by chance
+            if holds and not firm:
+                continue  # a few letters of context happen by chance: one side must agree at length
             if holds == 0 and (placed.ratio < 0.9 or n < 40):
                 continue  # away from its context, only a long, near-identical passage will do
             key = (holds, placed.ratio, -abs(placed.start - expected))
@@ -318,11 +319,11 @@ class Reanchorer:
         end = self._stretch_end(h, end, n - last.a - last.size)
         if end <= start:
             return None
-        # The matched letters give the similarity without comparing again (a lower bound of
-        # difflib's ratio); only a near miss is worth the full comparison.
-        ratio = 2 * sum(b.size for b in blocks) / (n + end - start)
-        if THRESHOLD - 0.05 <= ratio < THRESHOLD:
-            ratio = SequenceMatcher(None, exact, text[start:end], autojunk=False).ratio()
+        # The letters matched in the window say roughly how similar the span is: a clear
+        # miss needs no second comparison; anything close is measured exactly.
+        if 2 * sum(b.size for b in blocks) / (n + end - start) < THRESHOLD - 0.1:
+            return None
+        ratio = SequenceMatcher(None, exact, text[start:end], autojunk=False).ratio()
         if ratio < THRESHOLD:
             return None
         return _Placement(start, end, *_agreement(text, start, end, h.prefix, h.suffix), ratio=ratio)
