@@ -315,6 +315,10 @@ CHILD = textwrap.dedent(
     elif action == "article":
         notes.set_article_note(article_id, "whole article")
         notes.set_article_tags(article_id, ["read later"])
+    elif action == "reimport":
+        stored = library.get(article_id).article
+        stored.text = "A new first paragraph.\\n" + stored.text
+        library.replace_text(article_id, stored)
     print("done", flush=True)
     os.kill(os.getpid(), signal.SIGKILL)
     """
@@ -347,6 +351,13 @@ def test_every_action_survives_a_kill_right_after_it(tmp_path):
     [h] = library.annotations.for_article(article_id)
     assert (h.color, h.note, h.tags) == ("red", "after", ["new"])
     assert library.annotations.search("after")[0].id == h.id
+    library.close()
+
+    run_and_kill(path, "reimport", article_id)
+    library = Library(path)
+    assert library.get(article_id).article.text.startswith("A new first paragraph.\n")
+    [h] = library.annotations.for_article(article_id)
+    assert h.state == Highlight.MOVED and h.start == len("A new first paragraph.\n")
     library.close()
 
     run_and_kill(path, "article", article_id)
