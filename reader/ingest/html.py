@@ -291,6 +291,10 @@ def _trafilatura(text, url: str | None, include_images: bool = False):
         include_links=False,
         with_metadata=True,
         deduplicate=False,
+        # Dates from markup only: htmldate's free-text search runs dateparser over
+        # every locale and costs more than the extraction itself; our own metadata
+        # layer reads the dates printed in the article head.
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     return document
 
