@@ -1,0 +1,68 @@
+"""Notes and articles out: Markdown, HTML, W3C Web Annotation JSON and CSV.
+
+Plain Python over ``reader.model`` data (no store, no Qt): the caller fills
+an ``ArticleNotes`` per article from the library and calls ``export``.
+
+>>> export([ArticleNotes(stored, highlights, note, tags)], "md", Path("notes/"))
+[PosixPath('notes/安徽省开发区协会第二届第二次理事会在合肥召开-0007.md')]
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.export.csv import render_csv
+from reader.export.files import atomic_write, file_name
+from reader.export.html import render_html
+from reader.export.markdown import copy_markdown as _copy_markdown
+from reader.export.markdown import render_markdown_notes
+from reader.export.notes import ArticleNotes
+from reader.export.w3c import render_json
+from reader.model import Article, Highlight, StoredArticle
+
+FORMATS = {"md": "md", "markdown": "md", "html": "html", "json": "json", "csv": "csv"}
+
+__all__ = ["ArticleNotes", "FORMATS", "copy_markdown", "export"]
+
+
+def export(
+    notes: list[ArticleNotes],
+    fmt: str,
+    out: Path,
+    meanings: dict[str, str] | None = None,
+    template: str | None = None,
+) -> list[Path]:
+    """Write the export; returns the files written.
+
+    ``md`` and ``html``: one file per article in the folder ``out`` (made if
+    missing), named ``<title>-<id in hex>.<ext>``; ``json`` and ``csv``: the
+    single file ``out``. Each file is written atomically: a failure leaves
+    the files already written, and no partial one.
+    """
+    kind = FORMATS.get(fmt.lower())
+    if kind is None:
+        raise ValueError(f"unknown export format {fmt!r}; one of md, html, json, csv")
+    out = Path(out)
+    if kind in ("json", "csv"):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        text = render_json(notes) if kind == "json" else render_csv(notes, meanings)
+        return [atomic_write(out, text)]
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for article in notes:
+        if kind == "md":
+            text = render_markdown_notes(article, meanings, template)
+        else:
+            text = render_html(article, meanings)
+        name = file_name(article.stored.article.title, article.stored.id, kind)
+        written.append(atomic_write(out / name, text))
+    return written
+
+
+def copy_markdown(
+    highlight: Highlight, article: Article | StoredArticle, meanings: dict[str, str] | None = None
+) -> str:
+    """"Copy as Markdown" of one highlight: the quote, its source, note and tags."""
+    if isinstance(article, StoredArticle):
+        article = article.article
+    return _copy_markdown(highlight, article.title, article.url, meanings)
