@@ -18,6 +18,7 @@ from reader.importing import import_files, plan_import
 from reader.ingest import ExtractError, extract_file
 from reader.model import Article, ArticleSummary, Highlight, ImportOutcome
 from reader.paths import default_library_path
+from reader.render import display_date
 from reader.store import Library, LibraryError
 
 
@@ -110,7 +111,7 @@ def _print_summaries(summaries: list[ArticleSummary], as_json: bool) -> None:
         if as_json:
             _emit(_summary_record(summary))
         else:
-            print(f"{summary.id:>6}  {summary.published[:16]:<16}  {summary.source[:16]:<16}  {summary.title}")
+            print(f"{summary.id:>6}  {display_date(summary.published):<16}  {summary.source[:16]:<16}  {summary.title}")
 
 
 def cmd_list(args: argparse.Namespace, library: Library) -> int:
