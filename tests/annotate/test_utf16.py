@@ -75,18 +75,15 @@ def test_known_values():
 
 @settings(max_examples=5, deadline=None)
 @given(st.integers(0, 2**16))
-def test_a_megabyte_maps_quickly_and_correctly(seed):
+def test_a_megabyte_maps_correctly(seed):
     import random
-    import time
 
     rng = random.Random(seed)
     pieces = ["中文段落，", "plain words ", "😀", "e\u0301", "\n", "𠀀"]
     text = "".join(rng.choice(pieces) for _ in range(200_000))[:1_000_000]
-    began = time.perf_counter()
-    mapping = Utf16Map(text)
-    built = time.perf_counter() - began
+    mapping = Utf16Map(text)  # its speed is printed by bench/annotations.py
     for index in rng.sample(range(len(text) + 1), 200):
         unit = mapping.to_utf16(index)
         assert mapping.from_utf16(unit) == index
+        assert unit == units(text[:index])
     assert mapping.utf16_length == units(text)
-    assert built < 5  # generous: the real figure (a few ms) is printed by bench/annotations.py
