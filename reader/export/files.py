@@ -61,8 +61,11 @@ def short_id(article_id: int) -> str:
 def file_name(title: str, article_id: int, extension: str) -> str:
     """``<title slug>-<short id>.<extension>``, within ~120 characters and 240 UTF-8 bytes."""
     tail = f"-{short_id(article_id)}.{extension.lstrip('.')}"
-    stem = safe_stem(title, MAX_CHARS - len(tail), MAX_BYTES - len(tail.encode("utf-8")))
-    return stem + tail
+    stem = _cut(_clean(title), MAX_CHARS - len(tail) - 1, MAX_BYTES - len(tail.encode("utf-8")) - 1) or "untitled"
+    name = stem + tail
+    if name.split(".")[0].upper() in RESERVED_NAMES:  # "con.txt-0001.md" is CON on Windows
+        name = "_" + name
+    return name
 
 
 def _write_all(handle, data: bytes) -> None:

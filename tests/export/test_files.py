@@ -1,0 +1,116 @@
+"""Portable, stable file names and all-or-nothing writes."""
+
+from __future__ import annotations
+
+import os
+import unicodedata
+
+import pytest
+
+from reader.export import export, files
+from reader.export.files import RESERVED_NAMES, atomic_write, file_name
+
+from .conftest import make_article, make_notes
+
+FORBIDDEN = set('<>:"/\\|?*') | {chr(c) for c in range(32)}
+
+
+def check_portable(name: str) -> None:
+    assert not FORBIDDEN & set(name), name
+    assert len(name) <= 120 and len(name.encode("utf-8")) <= 240, name
+    stem = name.rsplit(".", 1)[0]
+    assert stem == stem.rstrip(". ") and stem
+    assert stem.split(".")[0].upper() not in RESERVED_NAMES
+    assert unicodedata.normalize("NFC", name) == name
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("安徽省开发区协会第二届第二次理事会在合肥召开", "安徽省开发区协会第二届第二次理事会在合肥召开-a3f9.md"),
+        ("What: a/b\\c <test>? *yes* | \"no\"", "What-a-b-c-test-yes-no-a3f9.md"),
+        ("  Trailing dots...  ", "Trailing-dots-a3f9.md"),
+        ("Emoji 👩‍👩‍👧 story 🎉", "Emoji-👩‍👩‍👧-story-🎉-a3f9.md"),
+        ("", "untitled-a3f9.md"),
+        ("???", "untitled-a3f9.md"),
+        ("line\nbreak\ttab\x00nul\u2028sep", "line-break-tab-nul-sep-a3f9.md"),
+        ("Café (e\u0301)", "Café-(é)-a3f9.md"),
+    ],
+)
+def test_file_names(title, expected):
+    name = file_name(title, 0xA3F9, "md")
+    assert name == expected
+    check_portable(name)
+
+
+def test_reserved_names_are_never_produced():
+    for reserved in ["CON", "prn", "Aux", "NUL", "COM1", "lpt9", "con.txt"]:
+        assert files.safe_stem(reserved).split(".")[0].upper() not in RESERVED_NAMES
+        check_portable(file_name(reserved, 1, "md"))
+    assert file_name("CON", 1, "md") == "CON-0001.md"  # not reserved: the id follows
+    assert files.safe_stem("CON") == "_CON"
+
+
+@pytest.mark.parametrize("title", ["长" * 300, "a" * 300, "é" * 300, "👍🏽" * 150, "字a" * 150 + "\u0301"])
+def test_long_titles_are_cut_within_limits(title):
+    name = file_name(title, 123456, "html")
+    check_portable(name)
+    assert name.endswith("-1e240.html")
+    assert not unicodedata.combining(name[: -len("-1e240.html")][-1])
+
+
+def test_same_title_different_names_and_stable():
+    assert file_name("Same", 1, "md") != file_name("Same", 2, "md")
+    assert file_name("Same", 1, "md") == file_name("Same", 1, "md")
+
+
+def test_atomic_write_replaces_whole(tmp_path):
+    target = tmp_path / "a.md"
+    atomic_write(target, "old")
+    atomic_write(target, "新的内容" * 50_000)
+    assert target.read_text(encoding="utf-8") == "新的内容" * 50_000
+    assert os.listdir(tmp_path) == ["a.md"]
+
+
+def test_interrupted_write_leaves_no_partial_and_no_temp_file(tmp_path, monkeypatch):
+    real = files._write_all
+
+    def half_then_fail(handle, data):
+        real(handle, data[: len(data) // 2])
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files, "_write_all", half_then_fail)
+    target = tmp_path / "notes.md"
+    with pytest.raises(OSError):
+        atomic_write(target, "x" * 200_000)
+    assert os.listdir(tmp_path) == []
+    # An existing file is left as it was.
+    target.write_text("before", encoding="utf-8")
+    with pytest.raises(OSError):
+        atomic_write(target, "after" * 1000)
+    assert target.read_text(encoding="utf-8") == "before"
+    assert os.listdir(tmp_path) == ["notes.md"]
+
+
+def test_interrupted_export_keeps_finished_files_and_no_partial_one(tmp_path, monkeypatch):
+    notes = [make_notes(make_article(article_id=i)) for i in (1, 2, 3)]
+    real, calls = files._write_all, []
+
+    def fail_on_second(handle, data):
+        calls.append(1)
+        if len(calls) == 2:
+            real(handle, data[:100])
+            raise KeyboardInterrupt
+        real(handle, data)
+
+    monkeypatch.setattr(files, "_write_all", fail_on_second)
+    with pytest.raises(KeyboardInterrupt):
+        export(notes, "md", tmp_path)
+    assert sorted(os.listdir(tmp_path)) == ["安徽省开发区协会第二届第二次理事会在合肥召开-0001.md"]
+    for fmt, name in (("csv", "h.csv"), ("json", "h.json")):
+        calls.clear()
+        calls.append(1)  # the next write is the failing one
+        with pytest.raises(KeyboardInterrupt):
+            export(notes, fmt, tmp_path / name)
+        assert not (tmp_path / name).exists()
+    assert len(os.listdir(tmp_path)) == 1
