@@ -7,18 +7,21 @@ Output contracts (one JSON object per line) are relied on by bench/ and by
 from __future__ import annotations
 
 import argparse
+import html
 import json
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from reader.annotate import Reanchorer
 from reader.annotate.w3c import AnnotationFormatError, Imported, read_annotations
+from reader.export import ArticleNotes, export
 from reader.importing import import_files, plan_import
 from reader.ingest import ExtractError, extract_file
 from reader.model import Article, ArticleSummary, Highlight, ImportOutcome
 from reader.paths import default_library_path
-from reader.render import display_date
+from reader.render import display_date, render_markdown
 from reader.store import Library, LibraryError
 
 
@@ -270,6 +273,64 @@ def cmd_annotations(args: argparse.Namespace, library: Library) -> int:
     return handlers[args.annotations_command](args, library)
 
 
+_IMAGE_SRC = re.compile(r'<img [^>]*src="([^"]+)"')
+
+
+def article_notes(library: Library, article_id: int, with_images: bool = False) -> ArticleNotes | None:
+    """An article and its annotations as the export takes them; None if there is no such article."""
+    stored = library.get(article_id)
+    if stored is None:
+        return None
+    if with_images:
+        for name in dict.fromkeys(_IMAGE_SRC.findall(render_markdown(stored.article.markdown).html)):
+            data = library.image(article_id, html.unescape(name))
+            if data is not None:
+                stored.article.images[html.unescape(name)] = data
+    return ArticleNotes(
+        stored=stored,
+        highlights=library.annotations.for_article(article_id),
+        note=library.annotations.article_note(article_id),
+        tags=library.annotations.article_tags(article_id),
+    )
+
+
+def cmd_export(args: argparse.Namespace, library: Library) -> int:
+    meanings = {}
+    for item in args.meaning:
+        color, _, meaning = item.partition("=")
+        meanings[color.strip()] = meaning.strip()
+    template = None
+    if args.template is not None:
+        try:
+            template = Path(args.template).read_text(encoding="utf-8")
+        except OSError as error:
+            print(f"{args.template}: {error.strerror or error}", file=sys.stderr)
+            return 1
+    with_images = args.format == "html"
+    if args.article:
+        ids, missing = list(dict.fromkeys(args.article)), []
+    else:
+        ids, missing = [s.id for s in library.summaries()], []
+    notes = []
+    for article_id in ids:
+        found = article_notes(library, article_id, with_images)
+        if found is None:
+            missing.append(article_id)
+        elif args.article or found.highlights or found.note.strip():
+            notes.append(found)
+    for article_id in missing:
+        print(f"no article {article_id} in the library", file=sys.stderr)
+    try:
+        written = export(notes, args.format, args.output, meanings or None, template)
+    except (OSError, ValueError) as error:
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
+        print(f"{args.output}: {reason}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(path)
+    return 1 if missing else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m reader", description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -306,6 +367,19 @@ def build_parser() -> argparse.ArgumentParser:
     annotations_list = actions.add_parser("list", help="every highlight, by article in reading order")
     annotations_list.add_argument("--json", action="store_true", help="one JSON object per line per highlight")
     annotations_list.add_argument("--article", type=int, default=None, help="only this article's (by id)")
+
+    export_ = commands.add_parser(
+        "export",
+        help="write highlights and notes as Markdown, HTML, W3C annotation JSON or CSV",
+        description="md and html write one file per article into the folder -o; json and csv write the one file -o. "
+        "Without --article: every article with highlights or a note.",
+    )
+    export_.add_argument("--format", choices=["md", "html", "json", "csv"], required=True)
+    export_.add_argument("--article", type=int, action="append", default=[], help="article id (repeatable)")
+    export_.add_argument("--meaning", action="append", default=[], metavar="COLOUR=TEXT",
+                         help="what a colour means, e.g. yellow='Key point' (repeatable; default the colour's name)")
+    export_.add_argument("--template", default=None, help="Markdown template (default resources/templates/markdown.md)")
+    export_.add_argument("-o", "--output", type=Path, required=True)
     return parser
 
 
@@ -319,7 +393,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 2
     try:
-        handlers = {"import": cmd_import, "list": cmd_list, "search": cmd_search, "annotations": cmd_annotations}
+        handlers = {"import": cmd_import, "list": cmd_list, "search": cmd_search, "annotations": cmd_annotations,
+                    "export": cmd_export}
         return handlers[args.command](args, library)
     finally:
         library.close()
