@@ -28,11 +28,13 @@ class ImportReport:
     cancelled: bool = False
     failures: list[ImportOutcome] = field(default_factory=list)
     last_id: int | None = None
+    imported_ids: set[int] = field(default_factory=set)
 
     def add(self, outcome: ImportOutcome) -> None:
         if outcome.status == ImportOutcome.IMPORTED:
             self.imported += 1
             self.last_id = outcome.article_id
+            self.imported_ids.add(outcome.article_id)
         elif outcome.status == ImportOutcome.DUPLICATE:
             self.duplicates += 1
             self.last_id = outcome.article_id

@@ -656,6 +656,8 @@ class MainWindow(QMainWindow):
             message += f": {Path(failure.path).name} — {failure.error}"
         self.statusBar().showMessage(message)
         open_now = report.last_id if self.current_id is None else None
+        if self.current_id in report.imported_ids:
+            open_now, self.current_id = self.current_id, None  # a new version of the open article
         self.reload_library(open_now)
         if self._queued:
             self.import_paths(self._queued.pop(0))

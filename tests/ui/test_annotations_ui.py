@@ -275,3 +275,17 @@ def test_reimport_moves_highlights_with_the_text_and_orphans_can_be_reattached(q
     qtbot.mouseClick(pane.attach_button, Qt.MouseButton.LeftButton)
     attached = window.library.annotations.get(orphan.id)
     assert (attached.exact, attached.state) == ("老师们将演示修补", "anchored")
+
+
+def test_importing_a_new_version_of_the_open_article_shows_it_with_its_highlights(qtbot, window, pages, tmp_path):
+    open_chinese(qtbot, window, pages)
+    select_passage(qtbot, window, PASSAGE)
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    newer = tmp_path / "library-week-v2.txt"
+    newer.write_text(
+        (pages / "library-week.txt").read_text(encoding="utf-8").replace("据介绍,", "据介绍(更新),"), encoding="utf-8"
+    )
+    import_and_wait(qtbot, window, [newer])
+    assert "据介绍(更新)" in window.reader.toPlainText()
+    assert window.library.count() == 1
+    assert window.reader.extraSelections()[0].cursor.selectedText() == PASSAGE
