@@ -7,21 +7,20 @@ Output contracts (one JSON object per line) are relied on by bench/ and by
 from __future__ import annotations
 
 import argparse
-import html
 import json
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from reader.annotate import Reanchorer
 from reader.annotate.w3c import AnnotationFormatError, Imported, read_annotations
-from reader.export import ArticleNotes, export
+from reader.export import export
+from reader.exporting import annotated, article_notes
 from reader.importing import import_files, plan_import
 from reader.ingest import ExtractError, extract_file
 from reader.model import Article, ArticleSummary, Highlight, ImportOutcome
 from reader.paths import default_library_path
-from reader.render import display_date, render_markdown
+from reader.render import display_date
 from reader.store import Library, LibraryError
 
 
@@ -273,27 +272,6 @@ def cmd_annotations(args: argparse.Namespace, library: Library) -> int:
     return handlers[args.annotations_command](args, library)
 
 
-_IMAGE_SRC = re.compile(r'<img [^>]*src="([^"]+)"')
-
-
-def article_notes(library: Library, article_id: int, with_images: bool = False) -> ArticleNotes | None:
-    """An article and its annotations as the export takes them; None if there is no such article."""
-    stored = library.get(article_id)
-    if stored is None:
-        return None
-    if with_images:
-        for name in dict.fromkeys(_IMAGE_SRC.findall(render_markdown(stored.article.markdown).html)):
-            data = library.image(article_id, html.unescape(name))
-            if data is not None:
-                stored.article.images[html.unescape(name)] = data
-    return ArticleNotes(
-        stored=stored,
-        highlights=library.annotations.for_article(article_id),
-        note=library.annotations.article_note(article_id),
-        tags=library.annotations.article_tags(article_id),
-    )
-
-
 def cmd_export(args: argparse.Namespace, library: Library) -> int:
     meanings = {}
     for item in args.meaning:
@@ -316,7 +294,7 @@ def cmd_export(args: argparse.Namespace, library: Library) -> int:
         found = article_notes(library, article_id, with_images)
         if found is None:
             missing.append(article_id)
-        elif args.article or found.highlights or found.note.strip():
+        elif args.article or annotated(found):
             notes.append(found)
     for article_id in missing:
         print(f"no article {article_id} in the library", file=sys.stderr)

@@ -278,6 +278,11 @@ class Library:
         )
         return StoredArticle(id=article_id, article=article, content_hash=content_hash, added=added)
 
+    def images(self, article_id: int) -> dict[str, bytes]:
+        """All of an article's stored images, by the name its Markdown uses."""
+        rows = self.db.execute("SELECT name, data FROM article_images WHERE article_id = ?", [article_id])
+        return dict(rows.fetchall())
+
     def image(self, article_id: int, name: str) -> bytes | None:
         row = self.db.execute(
             "SELECT data FROM article_images WHERE article_id = ? AND name = ?", [article_id, name]
