@@ -267,6 +267,19 @@ class Annotations:
         """Every tag in use on a highlight or an article, for completion, alphabetically."""
         return [row[0] for row in self.db.execute("SELECT name FROM tags ORDER BY key").fetchall()]
 
+    def annotated_article_ids(self) -> list[int]:
+        """Live articles with a highlight or an article note, newest first, as the library lists them."""
+        rows = self.db.execute(
+            """
+            SELECT id FROM articles WHERE deleted_at IS NULL AND (
+                id IN (SELECT article_id FROM highlights)
+                OR id IN (SELECT article_id FROM article_notes WHERE trim(text) != '')
+            )
+            ORDER BY COALESCE(NULLIF(published, ''), added) DESC, id DESC
+            """
+        ).fetchall()
+        return [row[0] for row in rows]
+
     def article_note(self, article_id: int) -> str:
         row = self.db.execute("SELECT text FROM article_notes WHERE article_id = ?", [article_id]).fetchone()
         return row[0] if row else ""

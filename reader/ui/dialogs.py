@@ -5,13 +5,19 @@ Tests hand the window a stand-in, so no modal dialog ever blocks the suite.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
+    QComboBox,
     QFormLayout,
+    QHBoxLayout,
+    QPushButton,
+    QRadioButton,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -20,6 +26,13 @@ from PySide6.QtWidgets import (
 )
 
 from reader.model import ImportOutcome
+
+EXPORT_FORMATS = {
+    "md": "Markdown, one file per article",
+    "html": "HTML, one self-contained file per article",
+    "json": "JSON (W3C Web Annotation), one file",
+    "csv": "CSV spreadsheet, one file",
+}
 
 PAGE_FILTER = "Saved pages (*.html *.htm *.xhtml *.shtml *.mht *.mhtml *.txt *.text *.md *.markdown);;All files (*)"
 
@@ -74,3 +87,51 @@ class Dialogs:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return {color: edit.text().strip() for color, edit in edits.items()}
+
+    def choose_export(
+        self, preview: Callable[[str], str], current_title: str | None, annotated_count: int
+    ) -> tuple[str, str, str] | None:
+        """Format, scope ("current" or "all") and destination, with a preview of the first file."""
+        dialog = QDialog(self.parent)
+        dialog.setWindowTitle("Export notes")
+        form = QFormLayout(dialog)
+        formats = QComboBox()
+        for key, label in EXPORT_FORMATS.items():
+            formats.addItem(label, key)
+        form.addRow("Format", formats)
+        current = QRadioButton(f"This article: {current_title}" if current_title else "This article")
+        current.setEnabled(current_title is not None)
+        everything = QRadioButton(f"All annotated articles ({annotated_count})")
+        (current if current_title else everything).setChecked(True)
+        form.addRow("Articles", current)
+        form.addRow("", everything)
+        destination = QLineEdit()
+        browse = QPushButton("Choose…")
+        row = QHBoxLayout()
+        row.addWidget(destination, 1)
+        row.addWidget(browse)
+        form.addRow("To", row)
+
+        def choose() -> None:
+            fmt = formats.currentData()
+            if fmt in ("md", "html"):
+                chosen = QFileDialog.getExistingDirectory(dialog, "Export into folder")
+            else:
+                chosen, _ = QFileDialog.getSaveFileName(dialog, "Export to file", f"reader-notes.{fmt}")
+            if chosen:
+                destination.setText(chosen)
+
+        browse.clicked.connect(choose)
+        shown = QPlainTextEdit()
+        shown.setReadOnly(True)
+        shown.setMinimumSize(640, 300)
+        form.addRow("Preview", shown)
+        formats.currentIndexChanged.connect(lambda: shown.setPlainText(preview(formats.currentData())))
+        shown.setPlainText(preview(formats.currentData()))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not destination.text().strip():
+            return None
+        return formats.currentData(), "current" if current.isChecked() else "all", destination.text().strip()

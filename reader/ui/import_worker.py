@@ -95,8 +95,8 @@ class ImportWorker(QObject):
         self.finished.emit(report)
 
 
-def start_import(worker: ImportWorker) -> QThread:
-    """Move ``worker`` to a new thread and start it; the thread ends with the work."""
+def start_worker(worker: QObject) -> QThread:
+    """Move a worker (with ``run`` and ``finished``) to a new thread and start it; the thread ends with the work."""
     thread = QThread()
     worker.moveToThread(thread)
     thread.started.connect(worker.run)

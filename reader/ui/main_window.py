@@ -33,6 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from reader.annotate.selectors import attach, new_highlight
+from reader.export import copy_markdown
+from reader.export.csv import render_csv
+from reader.export.html import render_html
+from reader.export.markdown import render_markdown_notes
+from reader.export.w3c import render_json
+from reader.exporting import article_notes
 from reader.ingest import ExtractError, extract_file
 from reader.model import COLORS, Highlight, ImportOutcome, StoredArticle
 from reader.paths import resource
@@ -42,7 +48,8 @@ from reader.ui.all_annotations import AllAnnotationsView
 from reader.ui.annotation_pane import AnnotationPane
 from reader.ui.commands import AddHighlight, DeleteArticle, DeleteHighlight, EditHighlight
 from reader.ui.dialogs import Dialogs
-from reader.ui.import_worker import ImportReport, ImportWorker, start_import
+from reader.ui.export_worker import ExportChoice, ExportReport, ExportWorker
+from reader.ui.import_worker import ImportReport, ImportWorker, start_worker
 from reader.ui.library_delegate import LibraryDelegate
 from reader.ui.library_model import ID_ROLE, LibraryModel
 from reader.ui.reader_view import ReaderView
@@ -95,7 +102,9 @@ class MainWindow(QMainWindow):
         self.current_article: StoredArticle | None = None
         self.meanings = self._load_meanings()
         self.last_report: ImportReport | None = None
+        self.last_export: ExportReport | None = None
         self._import: tuple[QThread, ImportWorker] | None = None
+        self._export: tuple[QThread, ExportWorker, Path] | None = None
         self._queued: list[list[str]] = []
         self._refresh_timer = QTimer(self, interval=REFRESH_MS)
         self._refresh_timer.timeout.connect(self._refresh_during_import)
@@ -231,6 +240,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("&File")
         self.import_action = self._action(file_menu, "&Import…", QKeySequence.StandardKey.Open, self.import_dialog)
         self.reimport_action = self._action(file_menu, "&Re-import from File…", QKeySequence("Ctrl+Shift+R"), self.reimport_dialog)
+        self.export_action = self._action(file_menu, "&Export Notes…", QKeySequence("Ctrl+E"), self.export_dialog)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
 
@@ -256,6 +266,7 @@ class MainWindow(QMainWindow):
         )
         self._scope(self.delete_highlight_action, self.reader)
         self._action(annotate_menu, "Copy as &Quote", QKeySequence("Ctrl+Shift+C"), self._copy_selection_quote)
+        self._action(annotate_menu, "Copy Highlight as &Markdown", QKeySequence("Ctrl+Shift+M"), self.copy_highlight_markdown)
         annotate_menu.addSeparator()
         self._action(annotate_menu, "Highlight &Colours…", QKeySequence(), self.edit_meanings)
 
@@ -571,6 +582,71 @@ class MainWindow(QMainWindow):
         if selected is not None:
             self.copy_quote(*selected)
 
+    # export
+
+    def _export_sample(self) -> int | None:
+        """The article the preview shows: the open one, else the newest with notes."""
+        if self.current_id is not None:
+            return self.current_id
+        ids = self.library.annotations.annotated_article_ids()
+        return ids[0] if ids else None
+
+    def export_preview(self, fmt: str) -> str:
+        article_id = self._export_sample()
+        notes = article_notes(self.library, article_id, fmt == "html") if article_id is not None else None
+        if notes is None:
+            return "Nothing to export yet: highlight some text first."
+        render = {
+            "md": lambda: render_markdown_notes(notes, self.meanings),
+            "html": lambda: render_html(notes, self.meanings),
+            "json": lambda: render_json([notes]),
+            "csv": lambda: render_csv([notes], self.meanings),
+        }[fmt]
+        return render()
+
+    def export_dialog(self) -> None:
+        if self._export is not None:
+            return
+        title = self.current_article.article.title if self.current_article else None
+        annotated_ids = self.library.annotations.annotated_article_ids()
+        answer = self.dialogs.choose_export(self.export_preview, title, len(annotated_ids))
+        if answer is None:
+            return
+        fmt, scope, out = answer
+        ids = [self.current_id] if scope == "current" and self.current_id is not None else annotated_ids
+        self.export_notes(ExportChoice(fmt, ids, Path(out), only_annotated=False))
+
+    def export_notes(self, choice: ExportChoice) -> None:
+        """Write an export in the background; the status bar shows progress and the result."""
+        worker = ExportWorker(self.library.path, choice, self.meanings)
+        worker.progress.connect(self._on_import_progress)
+        worker.finished.connect(self._on_export_finished)
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.statusBar().showMessage("Exporting…")
+        self._export = (start_worker(worker), worker, choice.out)
+
+    @property
+    def exporting(self) -> bool:
+        return self._export is not None
+
+    def _on_export_finished(self, report: ExportReport) -> None:
+        thread, _, out = self._export
+        thread.wait()
+        self._export = None
+        self.last_export = report
+        if self._import is None:
+            self.progress.hide()
+            self.cancel_button.hide()
+        self.statusBar().showMessage(report.sentence(out))
+
+    def copy_highlight_markdown(self) -> None:
+        highlight = self.annotation_pane.current or self.reader.highlight_under_cursor()
+        if highlight is not None and self.current_article is not None:
+            QGuiApplication.clipboard().setText(copy_markdown(highlight, self.current_article, self.meanings))
+            self.statusBar().showMessage("Highlight copied as Markdown.", 3000)
+
     # import
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -616,7 +692,7 @@ class MainWindow(QMainWindow):
         self.progress.show()
         self.cancel_button.show()
         self.statusBar().showMessage("Importing…")
-        self._import = (start_import(worker), worker)
+        self._import = (start_worker(worker), worker)
         self._refresh_timer.start()
 
     @property
@@ -626,6 +702,8 @@ class MainWindow(QMainWindow):
     def cancel_import(self) -> None:
         if self._import is not None:
             self._import[1].cancel()
+        if self._export is not None:
+            self._export[1].cancel()
 
     def _on_import_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))

@@ -34,6 +34,9 @@ class FakeDialogs:
     def show_failures(self, failures: list[ImportOutcome]) -> None:
         self.failures_shown.append(list(failures))
 
+    def choose_export(self, preview, current_title, annotated_count):
+        return None
+
     def edit_meanings(self, meanings: dict[str, str]) -> dict[str, str] | None:
         return self.meanings_answer
 

@@ -289,3 +289,33 @@ def test_importing_a_new_version_of_the_open_article_shows_it_with_its_highlight
     assert "据介绍(更新)" in window.reader.toPlainText()
     assert window.library.count() == 1
     assert window.reader.extraSelections()[0].cursor.selectedText() == PASSAGE
+
+
+def test_export_notes_from_the_window_with_a_preview(qtbot, window, app, pages, tmp_path):
+    open_chinese(qtbot, window, pages)
+    select_passage(qtbot, window, PASSAGE)
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    previews = {}
+
+    def choose_export(preview, current_title, annotated_count):
+        previews.update({fmt: preview(fmt) for fmt in ("md", "html", "json", "csv")})
+        assert (current_title, annotated_count) == ("青溪市图书馆举办第三届阅读周活动", 1)
+        return "md", "all", str(tmp_path / "notes")
+
+    app.dialogs.choose_export = choose_export
+    qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.exporting, timeout=30_000)
+    [written] = list((tmp_path / "notes").iterdir())
+    assert written.name.startswith("青溪市图书馆举办第三届阅读周活动") and written.suffix == ".md"
+    assert PASSAGE in written.read_text(encoding="utf-8")
+    assert window.statusBar().currentMessage() == f"Exported 1 file to {tmp_path / 'notes'}"
+    assert all(PASSAGE in text for text in previews.values())
+
+
+def test_copy_one_highlight_as_markdown(qtbot, window, pages):
+    open_chinese(qtbot, window, pages)
+    select_passage(qtbot, window, PASSAGE)
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    copied = QGuiApplication.clipboard().text()
+    assert PASSAGE in copied and "青溪市图书馆举办第三届阅读周活动" in copied
