@@ -1,25 +1,12 @@
 """The headless commands, run as a user or a script would run them."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
+
+from tests.cli_run import lines, reader
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def reader(*args: str, check_status: int | None = 0) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, text=True,
-                            cwd=ROOT, timeout=120)
-    if check_status is not None:
-        assert result.returncode == check_status, result.stderr
-    return result
-
-
-def lines(result) -> list[dict]:
-    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
 
 
 def test_import_then_list(tmp_path, pages):

@@ -1,8 +1,6 @@
 """``python -m reader annotations import / list``, run as a script would run them."""
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -10,20 +8,10 @@ import pytest
 from reader.annotate.w3c import AnnotationFormatError, read_annotations
 from reader.store import Library
 
+from tests.cli_run import lines, reader
+
 ROOT = Path(__file__).resolve().parents[1]
 URL = "https://news.example.cn/qingxi/2021/0423/reading-week.html"
-
-
-def reader(*args: str, check_status: int | None = 0) -> subprocess.CompletedProcess:
-    result = subprocess.run([sys.executable, "-m", "reader", *args], capture_output=True, text=True,
-                            cwd=ROOT, timeout=120)
-    if check_status is not None:
-        assert result.returncode == check_status, result.stderr
-    return result
-
-
-def lines(result) -> list[dict]:
-    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
 
 
 @pytest.fixture

@@ -16,7 +16,6 @@ from __future__ import annotations
 import base64
 import html
 import mimetypes
-import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 

@@ -1,7 +1,6 @@
 """Highlights, notes and tags in the library: one transaction per action, nothing lost, nothing deleted behind the user's back."""
 
 import dataclasses
-import os
 import signal
 import sqlite3
 import subprocess

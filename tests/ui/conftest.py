@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from reader.model import ImportOutcome
 from reader.store import Library
+from reader.ui.main_window import MainWindow
 
 
 class FakeDialogs:
@@ -54,9 +55,7 @@ class App:
         self.dialogs = FakeDialogs()
         self.libraries: list[Library] = []
 
-    def launch(self) -> "MainWindow":
-        from reader.ui.main_window import MainWindow
-
+    def launch(self) -> MainWindow:
         library = Library(self.library_path)
         self.libraries.append(library)
         settings = QSettings(str(self.settings_path), QSettings.Format.IniFormat)
