@@ -23,6 +23,7 @@ test: $(STAMP) lint
 
 lint: $(STAMP)
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/ruff check --quiet --select F,E9 reader tests bench main.py
 
 screenshot: $(STAMP)
 	xvfb-run --auto-servernum --server-args='-screen 0 1400x900x24' \
