@@ -40,6 +40,8 @@ class Article:
     encoding: str = ""
     path: str = ""
     images: dict[str, bytes] = field(default_factory=dict)
+    html: str = ""
+    """The body rendered from ``markdown`` at import, so a long article opens without rendering again."""
 
     @property
     def content_hash(self) -> str:

@@ -175,5 +175,5 @@ def header_blocks(article: Article) -> list[str]:
 
 def article_html(article: Article) -> str:
     """The whole document the reading view shows: header, then the rendered body."""
-    body = render_markdown(article.markdown).html
+    body = article.html or render_markdown(article.markdown).html
     return f'<div class="header">{"".join(header_blocks(article))}</div>\n<div class="body">{body}</div>'

@@ -47,3 +47,11 @@ def test_a_page_that_kills_its_worker_fails_alone(tmp_path, pages):
     failed = [path.name for path, result in results if isinstance(result, str)]
     assert failed == ["crash-7.md"]
     assert "crashed" in results[7][1]
+
+
+def test_an_imported_page_keeps_its_rendering(tmp_path, pages):
+    library = Library(tmp_path / "lib.sqlite3")
+    [outcome] = import_files(library, [pages / "library-week.txt"], processes=1)
+    stored = library.get(outcome.article_id)
+    assert '<h2 id="活动安排二十余项活动覆盖全市">' in stored.article.html
+    library.close()

@@ -50,3 +50,10 @@ def test_display_date():
     assert display_date("2020-06-01T00:00:00+08:00") == "2020-06-01"
     assert display_date("2020-06-01") == "2020-06-01"
     assert display_date("") == ""
+
+
+def test_the_stored_rendering_is_used_and_the_markdown_is_the_fallback():
+    article = Article(title="t", markdown="## 标题\n\n正文")
+    assert '<h2 id="标题">标题</h2>' in article_html(article)
+    article.html = "<p>stored rendering</p>"
+    assert "stored rendering" in article_html(article) and "<h2" not in article_html(article)

@@ -45,6 +45,7 @@ def _finish(article: Article) -> Article:
     if not rendered.text.strip().replace("\ufffc", ""):
         raise ExtractError("no article text was found in it")
     article.text = rendered.text
+    article.html = rendered.html
     article.sections = list(rendered.sections)
     article.title = re.sub(r"\s+", " ", article.title).strip()
     if not article.language:

@@ -146,8 +146,8 @@ class Library:
             cursor = self.db.execute(
                 """
                 INSERT INTO articles (title, byline, source, published, url, language, format,
-                    encoding, path, markdown, text, sections, content_hash, added)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    encoding, path, markdown, text, sections, content_hash, added, html)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
                     article.title,
@@ -164,6 +164,7 @@ class Library:
                     _sections_json(article.sections),
                     content_hash,
                     _now(),
+                    article.html,
                 ],
             )
             article_id = cursor.lastrowid
@@ -199,13 +200,14 @@ class Library:
         self.db.execute(
             """
             UPDATE articles SET title = ?, byline = ?, source = ?, published = ?, url = ?, language = ?,
-                format = ?, encoding = ?, path = ?, markdown = ?, text = ?, sections = ?, content_hash = ?
+                format = ?, encoding = ?, path = ?, markdown = ?, text = ?, sections = ?, content_hash = ?,
+                html = ?
             WHERE id = ?
             """,
             [
                 title, article.byline, article.source, article.published, url, article.language,
                 article.format, article.encoding, article.path, article.markdown, article.text,
-                _sections_json(article.sections), content_hash, article_id,
+                _sections_json(article.sections), content_hash, article.html, article_id,
             ],
         )
         self.db.execute("DELETE FROM article_images WHERE article_id = ?", [article_id])
@@ -253,7 +255,7 @@ class Library:
         row = self.db.execute(
             """
             SELECT title, byline, source, published, url, language, format, encoding, path,
-                   markdown, text, sections, content_hash, added
+                   markdown, text, sections, content_hash, added, html
             FROM articles WHERE id = ? AND deleted_at IS NULL
             """,
             [article_id],
@@ -261,7 +263,7 @@ class Library:
         if row is None:
             return None
         (title, byline, source, published, url, language, fmt, encoding, path,
-         markdown, text, sections, content_hash, added) = row
+         markdown, text, sections, content_hash, added, html) = row
         article = Article(
             title=title,
             markdown=markdown,
@@ -275,6 +277,7 @@ class Library:
             format=fmt,
             encoding=encoding,
             path=path,
+            html=html,
         )
         return StoredArticle(id=article_id, article=article, content_hash=content_hash, added=added)
 

@@ -151,6 +151,10 @@ MIGRATIONS: list[list[str]] = [
         # Re-importing the same article (same specific URL, same title) finds it by title.
         "CREATE INDEX articles_title ON articles(title)",
     ],
+    [
+        # The rendered body, stored at import: rendering a long article takes longer than showing it.
+        "ALTER TABLE articles ADD COLUMN html TEXT NOT NULL DEFAULT ''",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -267,6 +267,7 @@ class MainWindow(QMainWindow):
         self._scope(self.delete_highlight_action, self.reader)
         self._action(annotate_menu, "Copy as &Quote", QKeySequence("Ctrl+Shift+C"), self._copy_selection_quote)
         self._action(annotate_menu, "Copy Highlight as &Markdown", QKeySequence("Ctrl+Shift+M"), self.copy_highlight_markdown)
+        self._action(annotate_menu, "Copy Article's &Notes as Markdown", QKeySequence(), self.copy_article_notes)
         annotate_menu.addSeparator()
         self._action(annotate_menu, "Highlight &Colours…", QKeySequence(), self.edit_meanings)
 
@@ -640,6 +641,13 @@ class MainWindow(QMainWindow):
             self.progress.hide()
             self.cancel_button.hide()
         self.statusBar().showMessage(report.sentence(out))
+
+    def copy_article_notes(self) -> None:
+        """The open article's note and highlights, laid out as the Markdown export lays them out."""
+        notes = article_notes(self.library, self.current_id) if self.current_id is not None else None
+        if notes is not None:
+            QGuiApplication.clipboard().setText(render_markdown_notes(notes, self.meanings))
+            self.statusBar().showMessage("The article's notes were copied as Markdown.", 3000)
 
     def copy_highlight_markdown(self) -> None:
         highlight = self.annotation_pane.current or self.reader.highlight_under_cursor()

@@ -319,3 +319,28 @@ def test_copy_one_highlight_as_markdown(qtbot, window, pages):
     qtbot.keyClick(window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     copied = QGuiApplication.clipboard().text()
     assert PASSAGE in copied and "青溪市图书馆举办第三届阅读周活动" in copied
+
+
+def test_copy_the_articles_notes_as_markdown(qtbot, window, pages):
+    open_chinese(qtbot, window, pages)
+    select_passage(qtbot, window, PASSAGE)
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    window.copy_article_notes()
+    copied = QGuiApplication.clipboard().text()
+    assert copied.startswith("---\n") and f"> {PASSAGE}" in copied and "^hl-" in copied
+
+
+def test_a_big_export_can_be_cancelled_and_writes_nothing(qtbot, window, pages, tmp_path):
+    from reader.ui.export_worker import ExportChoice
+
+    open_chinese(qtbot, window, pages)
+    select_passage(qtbot, window, PASSAGE)
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    window.export_notes(ExportChoice("md", [window.current_id] * 3000, tmp_path / "out"))
+    assert window.progress.isVisible() and window.cancel_button.isVisible()
+    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.exporting, timeout=30_000)
+    assert window.last_export.cancelled
+    assert window.statusBar().currentMessage() == "Export cancelled; nothing was written."
+    assert not (tmp_path / "out").exists()
+    assert not window.progress.isVisible()
