@@ -7,7 +7,7 @@ It only shows and emits; the window turns its signals into undoable edits.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QStringListModel, Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QCompleter,
@@ -208,18 +208,23 @@ class AnnotationPane(QWidget):
     def set_highlights(self, highlights: list[Highlight]) -> None:
         keep = self._current.id if self._current else None
         self.model.set_highlights(highlights)
-        self.view.expandAll()
+        self._expand_groups()
         self.empty.setVisible(not highlights)
         if keep is not None and self.model.index_of(keep).isValid():
             self.select(keep)
         else:
             self._show_editor(QModelIndex())
 
+    def _expand_groups(self) -> None:
+        for row in range(self.model.rowCount()):
+            self.view.expand(self.model.index(row, 0))
+
     def select(self, highlight_id: int) -> None:
         index = self.model.index_of(highlight_id)
         if index.isValid():
             self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-            self.view.scrollTo(index)
+            if self.view.isVisible():  # laying out hundreds of wrapped rows only pays when shown
+                self.view.scrollTo(index)
 
     def edit_note(self, highlight_id: int) -> None:
         self.select(highlight_id)
@@ -233,7 +238,7 @@ class AnnotationPane(QWidget):
         self.model.set_filter(
             Filter(self.color_filter.currentData(), self.tag_filter.currentData(), self.note_filter.isChecked())
         )
-        self.view.expandAll()
+        self._expand_groups()
 
     def _on_clicked(self, index: QModelIndex) -> None:
         highlight = index.data(HIGHLIGHT_ROLE)
@@ -258,6 +263,11 @@ class AnnotationPane(QWidget):
     def _delete(self) -> None:
         if self._current is not None:
             self.delete_requested.emit(self._current.id)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.view.currentIndex().isValid():
+            self.view.scrollTo(self.view.currentIndex())
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -89,6 +89,7 @@ class ReaderView(QTextBrowser):
         self._current = -1
         self._pinned: tuple[int, int] | None = None
         self._highlights: list[Highlight] = []
+        self._cursors: dict[tuple[int, int], QTextCursor] = {}
         self._active_id: int | None = None
         self.last_color = "yellow"
         self.toolbar = SelectionToolbar({}, self.viewport())
@@ -106,7 +107,7 @@ class ReaderView(QTextBrowser):
         self._sections, self._heading_blocks = [], []
         self.clear()
         self.document_map = DocumentMap(self.document(), "", 0)
-        self._highlights = []
+        self._highlights, self._cursors = [], {}
         self._set_current(-1)
 
     def show_article(self, article: Article) -> None:
@@ -119,7 +120,7 @@ class ReaderView(QTextBrowser):
         self._sections = list(article.sections)
         self.document_map = DocumentMap(self.document(), article.text, len(header_blocks(article)))
         self._heading_blocks = self._find_headings()
-        self._highlights = []
+        self._highlights, self._cursors = [], {}
         self._apply_measure()
         self.toolbar.hide()
         self.verticalScrollBar().setValue(0)
@@ -241,10 +242,14 @@ class ReaderView(QTextBrowser):
         return self._highlights
 
     def _cursor_for(self, start: int, end: int) -> QTextCursor:
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self.document_map.to_document(start))
-        cursor.setPosition(self.document_map.to_document(end), QTextCursor.MoveMode.KeepAnchor)
-        return cursor
+        """A cursor over a passage; kept, since placing one costs more than drawing it."""
+        cursor = self._cursors.get((start, end))
+        if cursor is None:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.document_map.to_document(start))
+            cursor.setPosition(self.document_map.to_document(end), QTextCursor.MoveMode.KeepAnchor)
+            self._cursors[(start, end)] = cursor
+        return QTextCursor(cursor)
 
     @staticmethod
     def _format_for(highlight: Highlight, active: bool) -> QTextCharFormat:
