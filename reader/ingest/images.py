@@ -61,6 +61,11 @@ class ImageStore:
         self._by_source[key] = name
         return name
 
+    def add_data_uri(self, src: str) -> str | None:
+        """Store an image embedded in the page as a ``data:`` URI (keyed by its head and length)."""
+        data = data_uri(src)
+        return self.add(src[:200] + str(len(src)), data) if data else None
+
 
 def data_uri(src: str) -> bytes | None:
     """Bytes of a ``data:image/...;base64,`` URI (already inside the page, so not a fetch)."""
@@ -84,8 +89,7 @@ class FolderImages:
     def __call__(self, src: str) -> str | None:
         src = src.strip()
         if src.startswith("data:"):
-            data = data_uri(src)
-            return self.store.add(src[:200] + str(len(src)), data) if data else None
+            return self.store.add_data_uri(src)
         parts = urlsplit(src)
         if self.root is None or parts.scheme or parts.netloc or not parts.path:
             return None

@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 
 from reader.ingest.decode import Decoded, decode
 from reader.ingest.errors import ExtractError
-from reader.ingest.images import ImageStore, data_uri
+from reader.ingest.images import ImageStore
 
 
 class ArchiveImages:
@@ -31,8 +31,7 @@ class ArchiveImages:
     def __call__(self, src: str) -> str | None:
         src = src.strip()
         if src.startswith("data:"):
-            data = data_uri(src)
-            return self.store.add(src[:200] + str(len(src)), data) if data else None
+            return self.store.add_data_uri(src)
         keys = [src]
         if src.lower().startswith("cid:"):
             keys.append("<" + src[4:] + ">")
