@@ -1,0 +1,250 @@
+"""Title and publication-day accuracy against a hand-labelled truth.
+
+bench/truth/titles_dates.jsonl holds, for a seeded sample of the shared
+evaluation pages (60 daniel-zh, 50 zyte-en, at most two per site; ``--sample``
+prints it again), the headline as the page shows it and the publication day
+(``null`` where the page gives none; ``day_also`` lists other defensible days of
+ambiguous pages). Each label was decided by reading the raw HTML, not from any
+extractor's output.
+
+For every labelled page this runs Reader's extraction in-process on each format
+the sets hold (html, mhtml, txt) and prints per set:
+
+- title: exact after NFKC, collapsed whitespace and no whitespace beside CJK
+  characters; lenient also counts, after folding case, curly quotes and dashes,
+  equality or one containing the other (the shorter at least 5 characters),
+  e.g. a headline with the site name still attached; "file name" counts pages
+  where Reader found no title and fell back to the file's name;
+- date: the right day (the date part of ``Article.published`` as written,
+  which is what the window shows), wrong day, no date given; on pages whose
+  truth is null, whether Reader gave one anyway.
+
+    .venv/bin/python bench/titles_dates.py [-v] [--sample]
+
+``-v`` lists the misses (id, what was wanted, what came out, the label's comment).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import sys
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from reader.ingest import ExtractError, extract_bytes  # noqa: E402
+
+SETS = ROOT.parent / "shared" / "eval" / "sets"
+TRUTH = ROOT / "bench" / "truth" / "titles_dates.jsonl"
+SAMPLE = {"daniel-zh": 60, "zyte-en": 50}
+PER_SITE = 2
+SEED = 3
+
+_CJK = r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]"
+_SPACE_BESIDE_CJK = re.compile(rf"(?<={_CJK})\s+|\s+(?={_CJK})")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_LENIENT_MIN = 5
+_FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+
+
+@dataclass(frozen=True)
+class Label:
+    set_base: str
+    id: str
+    title: str
+    day: str | None
+    day_also: tuple[str, ...]
+    comment: str
+
+
+@dataclass(frozen=True)
+class Outcome:
+    label: Label
+    title: str
+    day: str | None
+    title_verdict: str  # exact | lenient | wrong | file name | none
+    day_verdict: str  # right | alt | wrong | missing | extra | none-ok
+    published: str = ""
+    error: str = ""
+
+
+@dataclass
+class SetReport:
+    name: str
+    outcomes: list[Outcome] = field(default_factory=list)
+
+
+def normalise(title: str) -> str:
+    """The form titles are compared in: NFKC, single spaces, none beside CJK characters."""
+    text = " ".join(unicodedata.normalize("NFKC", title).split())
+    return _SPACE_BESIDE_CJK.sub("", text)
+
+
+def folded(title: str) -> str:
+    return normalise(title).casefold().translate(_FOLD)
+
+
+def title_verdict(want: str, got: str, file_name: str = "") -> str:
+    w, g = normalise(want), normalise(got)
+    if not g:
+        return "none"
+    if w == g:
+        return "exact"
+    if file_name and g == normalise(re.sub(r"[-_]+", " ", Path(file_name).stem)):
+        return "file name"
+    w, g = folded(want), folded(got)
+    shorter = min(w, g, key=len)
+    if w == g or (len(shorter) >= _LENIENT_MIN and (w in g or g in w)):
+        return "lenient"
+    return "wrong"
+
+
+def day_of(published: str) -> str | None:
+    match = _DAY.match(published or "")
+    return match.group(0) if match else None
+
+
+def day_verdict(label: Label, got: str | None) -> str:
+    if label.day is None:
+        return "extra" if got else "none-ok"
+    if got is None:
+        return "missing"
+    if got == label.day:
+        return "right"
+    return "alt" if got in label.day_also else "wrong"
+
+
+def load_labels(path: Path = TRUTH) -> list[Label]:
+    labels = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            labels.append(Label(row["set_base"], row["id"], row["title"], row["day"],
+                                tuple(row.get("day_also", ())), row.get("comment", "")))
+    return labels
+
+
+def manifest_inputs(folder: Path) -> dict[str, Path]:
+    rows = (json.loads(line) for line in (folder / "manifest.jsonl").read_text(encoding="utf-8").splitlines() if line)
+    return {row["id"]: folder / row["input"] for row in rows}
+
+
+def sets_for(set_base: str) -> list[Path]:
+    order = {"html": 0, "mhtml": 1, "txt": 2}
+    found = [p for p in SETS.glob(f"dev-{set_base}-*") if (p / "manifest.jsonl").exists()]
+    return sorted(found, key=lambda p: order.get(p.name.rsplit("-", 1)[-1], 9))
+
+
+def score_page(label: Label, path: Path) -> Outcome:
+    try:
+        article = extract_bytes(path.read_bytes(), path.name)
+        title, published, error = article.title, article.published, ""
+    except ExtractError as exc:
+        title, published, error = "", "", f"ExtractError: {exc}"
+    except Exception as exc:  # noqa: BLE001 - a crash is a miss to report, not a reason to stop the bench
+        title, published, error = "", "", f"{type(exc).__name__}: {exc}"
+    day = day_of(published)
+    return Outcome(label, title, day, title_verdict(label.title, title, path.name), day_verdict(label, day),
+                   published, error)
+
+
+def run_set(folder: Path, labels: list[Label]) -> SetReport:
+    inputs = manifest_inputs(folder)
+    report = SetReport(folder.name)
+    for label in labels:
+        if label.id in inputs:
+            report.outcomes.append(score_page(label, inputs[label.id]))
+    return report
+
+
+def percent(part: int, whole: int) -> str:
+    return f"{100 * part / whole:5.1f}%" if whole else "    -"
+
+
+def summary(report: SetReport) -> str:
+    titles = Counter(o.title_verdict for o in report.outcomes)
+    days = Counter(o.day_verdict for o in report.outcomes)
+    n = len(report.outcomes)
+    dated = n - days["extra"] - days["none-ok"]
+    errors = sum(1 for o in report.outcomes if o.error)
+    return "\n".join([
+        f"{report.name} ({n} pages{f', {errors} failed to extract' if errors else ''})",
+        f"  title  exact {percent(titles['exact'], n)}  lenient {percent(titles['exact'] + titles['lenient'], n)}"
+        f"   wrong {titles['wrong']}, file name {titles['file name']}, none {titles['none']}",
+        f"  day    right {percent(days['right'] + days['alt'], dated)} of {dated}"
+        f" ({days['alt']} by day_also)   wrong {days['wrong']}, no date {days['missing']}"
+        f"   undated pages given a date: {days['extra']} of {days['extra'] + days['none-ok']}",
+    ])
+
+
+def misses(report: SetReport) -> list[str]:
+    lines = []
+    for o in report.outcomes:
+        note = f"   # {o.label.comment}" if o.label.comment else ""
+        if o.error:
+            lines.append(f"  {o.label.id}  error: {o.error}")
+        if o.title_verdict != "exact":
+            lines.append(f"  {o.label.id}  title {o.title_verdict}: want {o.label.title!r} got {o.title!r}{note}")
+        if o.day_verdict not in ("right", "none-ok"):
+            lines.append(f"  {o.label.id}  day {o.day_verdict}: want {o.label.day} got {o.published or None}{note}")
+    return lines
+
+
+def site_of(set_base: str, page_id: str, html: Path) -> str:
+    """The site a page comes from: in the id for daniel pages, the canonical URL's host for the others."""
+    if set_base == "daniel-zh":
+        return page_id.split("_")[1]
+    head = html.read_bytes()[:200_000].decode("utf-8", "replace")
+    match = (re.search(r"<link[^>]*rel=[\"']canonical[\"'][^>]*href=[\"']https?://([^/\"']+)", head)
+             or re.search(r"og:url[\"'][^>]*content=[\"']https?://([^/\"']+)", head))
+    return match.group(1).removeprefix("www.") if match else "?"
+
+
+def sample(set_base: str, count: int) -> list[str]:
+    """The seeded sample the truth was labelled on: shuffled ids, at most PER_SITE per site."""
+    inputs = manifest_inputs(SETS / f"dev-{set_base}-html")
+    ids = list(inputs)
+    random.Random(f"{SEED}-{set_base}").shuffle(ids)
+    taken: list[str] = []
+    per_site: Counter[str] = Counter()
+    for page_id in ids:
+        site = site_of(set_base, page_id, inputs[page_id])
+        if per_site[site] < PER_SITE:
+            per_site[site] += 1
+            taken.append(page_id)
+        if len(taken) == count:
+            break
+    return sorted(taken)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("-v", "--verbose", action="store_true", help="list the misses")
+    parser.add_argument("--sample", action="store_true", help="print the seeded sample of ids and stop")
+    args = parser.parse_args()
+    if not SETS.exists():
+        print(f"skipped: the shared evaluation sets ({SETS}) are not here")
+        return
+    if args.sample:
+        for set_base, count in SAMPLE.items():
+            print("\n".join(f"{set_base} {page_id}" for page_id in sample(set_base, count)))
+        return
+    labels = load_labels()
+    for set_base in dict.fromkeys(label.set_base for label in labels):
+        chosen = [label for label in labels if label.set_base == set_base]
+        for folder in sets_for(set_base):
+            report = run_set(folder, chosen)
+            print(summary(report))
+            if args.verbose:
+                print("\n".join(misses(report)) or "  no misses")
+
+
+if __name__ == "__main__":
+    main()
