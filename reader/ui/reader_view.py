@@ -90,7 +90,9 @@ class ReaderView(QTextBrowser):
         self._pinned: tuple[int, int] | None = None
         self._highlights: list[Highlight] = []
         self._cursors: dict[tuple[int, int], QTextCursor] = {}
-        self._active_id: int | None = None
+        self._selections: list[QTextEdit.ExtraSelection] = []
+        self._pieces: dict[tuple, list[tuple[int, QTextEdit.ExtraSelection]]] = {}
+        self._placed = 0
         self.last_color = "yellow"
         self.toolbar = SelectionToolbar({}, self.viewport())
         self.toolbar.color_chosen.connect(self.highlight_selection)
@@ -99,6 +101,7 @@ class ReaderView(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor_clicked)
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         self.verticalScrollBar().valueChanged.connect(self.toolbar.hide)
+        self.verticalScrollBar().valueChanged.connect(self._place_laid_out)
 
     def set_image_source(self, image_source: ImageSource | None) -> None:
         self._image_source = image_source
@@ -107,7 +110,7 @@ class ReaderView(QTextBrowser):
         self._sections, self._heading_blocks = [], []
         self.clear()
         self.document_map = DocumentMap(self.document(), "", 0)
-        self._highlights, self._cursors = [], {}
+        self._highlights, self._cursors, self._pieces, self._selections, self._placed = [], {}, {}, [], 0
         self._set_current(-1)
 
     def show_article(self, article: Article) -> None:
@@ -115,12 +118,19 @@ class ReaderView(QTextBrowser):
         document.setDefaultStyleSheet(self._stylesheet)
         document.setDefaultFont(reading_font(article.language))
         document.setDocumentMargin(MIN_SIDE_MARGIN)
+        document.setUndoRedoEnabled(False)
+        self._highlights, self._cursors, self._pieces, self._selections, self._placed = [], {}, {}, [], 0
+        self.setExtraSelections([])
+        previous = self.document()
+        ours = previous.parent() is self
         self.setDocument(document)
+        if ours:
+            previous.deleteLater()
+        document.documentLayout().documentSizeChanged.connect(self._place_laid_out)
         self.setHtml(article_html(article))
         self._sections = list(article.sections)
         self.document_map = DocumentMap(self.document(), article.text, len(header_blocks(article)))
         self._heading_blocks = self._find_headings()
-        self._highlights, self._cursors = [], {}
         self._apply_measure()
         self.toolbar.hide()
         self.verticalScrollBar().setValue(0)
@@ -226,29 +236,90 @@ class ReaderView(QTextBrowser):
         self.toolbar.set_meanings(meanings)
 
     def set_highlights(self, highlights: list[Highlight], active_id: int | None = None) -> None:
-        """Draw these highlights (orphans are listed elsewhere, never drawn)."""
+        """Draw these highlights (orphans are listed elsewhere, never drawn).
+
+        Qt measures every extra selection it is given, which lays the document
+        out up to it, and a selection across paragraphs is measured against
+        the whole document. So each highlight is drawn as one selection per
+        paragraph, handed over when Qt's own incremental layout has reached
+        it (see :meth:`_place_laid_out`).
+        """
         self._highlights = [h for h in highlights if h.state != Highlight.ORPHANED and h.end > h.start]
-        self._active_id = active_id
-        selections = []
+        # Inside an edit block a cursor skips measuring its x position, which
+        # would also lay the document out up to every highlight.
+        guard = QTextCursor(self.document())
+        guard.beginEditBlock()
+        pieces: dict[tuple, list[tuple[int, QTextEdit.ExtraSelection]]] = {}
         for highlight in self._highlights:
+            key = (highlight.start, highlight.end, highlight.color, highlight.style,
+                   bool(highlight.note), highlight.id == active_id)
+            pieces[key] = self._pieces.get(key) or self._make_pieces(highlight, key[-1])
+        guard.endEditBlock()
+        self._pieces = pieces
+        ordered = sorted((piece for group in pieces.values() for piece in group), key=lambda piece: piece[0])
+        self._selections = [selection for _, selection in ordered]
+        self._placed = -1
+        self._place_laid_out()
+
+    def _make_pieces(self, highlight: Highlight, active: bool) -> list[tuple[int, QTextEdit.ExtraSelection]]:
+        text_format = self._format_for(highlight, active)
+        pieces = []
+        for start, end in self._paragraph_spans(highlight.start, highlight.end):
             selection = QTextEdit.ExtraSelection()
-            selection.cursor = self._cursor_for(highlight.start, highlight.end)
-            selection.format = self._format_for(highlight, highlight.id == active_id)
-            selections.append(selection)
-        self.setExtraSelections(selections)
+            selection.cursor = self._document_cursor(start, end)
+            selection.format = text_format
+            pieces.append((end, selection))
+        return pieces
+
+    def _paragraph_spans(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Document positions of a passage, cut at paragraph ends."""
+        first, last = self.document_map.to_document(start), self.document_map.to_document(end)
+        spans = []
+        block = self.document().findBlock(first)
+        while block.isValid() and block.position() < last:
+            span = (max(first, block.position()), min(last, block.position() + block.length() - 1))
+            if span[1] > span[0]:
+                spans.append(span)
+            block = block.next()
+        return spans
+
+    def _place_laid_out(self, *_: object) -> None:
+        """Give Qt the highlights that end in text already laid out.
+
+        Qt lays a document out from its start, so those form a prefix of the
+        segments ordered by end; the screen in view is laid out first.
+        """
+        self.cursorForPosition(QPoint(self.viewport().width(), self.viewport().height()))
+        document = self.document()
+        low, high = 0, len(self._selections)
+        while low < high:
+            middle = (low + high) // 2
+            if document.findBlock(self._selections[middle].cursor.selectionEnd() - 1).layout().lineCount():
+                low = middle + 1
+            else:
+                high = middle
+        placed = low
+        if placed != self._placed:
+            self._placed = placed
+            self.setExtraSelections(self._selections[:placed])
 
     @property
     def highlights(self) -> list[Highlight]:
         return self._highlights
 
-    def _cursor_for(self, start: int, end: int) -> QTextCursor:
-        """A cursor over a passage; kept, since placing one costs more than drawing it."""
-        cursor = self._cursors.get((start, end))
+    @property
+    def all_placed(self) -> bool:
+        """Whether Qt has been given every highlight to draw."""
+        return self._placed == len(self._selections)
+
+    def _document_cursor(self, first: int, last: int) -> QTextCursor:
+        """A cursor over document positions; kept, since placing one costs more than drawing it."""
+        cursor = self._cursors.get((first, last))
         if cursor is None:
             cursor = QTextCursor(self.document())
-            cursor.setPosition(self.document_map.to_document(start))
-            cursor.setPosition(self.document_map.to_document(end), QTextCursor.MoveMode.KeepAnchor)
-            self._cursors[(start, end)] = cursor
+            cursor.setPosition(first)
+            cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
+            self._cursors[(first, last)] = cursor
         return QTextCursor(cursor)
 
     @staticmethod
@@ -280,7 +351,9 @@ class ReaderView(QTextBrowser):
         return start, end
 
     def select_range(self, start: int, end: int) -> None:
-        self.setTextCursor(self._cursor_for(start, end))
+        self.setTextCursor(
+            self._document_cursor(self.document_map.to_document(start), self.document_map.to_document(end))
+        )
 
     def highlight_at(self, position: int) -> Highlight | None:
         """The highlight covering a document position, the innermost when they overlap."""

@@ -4,7 +4,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PySide6.QtCore import QUrl
 
-from reader.model import Article
+from reader.model import Article, Highlight
 from reader.render import render_markdown
 from reader.ui.reader_view import ReaderView
 
@@ -108,3 +108,39 @@ def test_every_code_point_offset_survives_the_round_trip(qapp, paragraphs):
     cursor.setPosition(mapping.to_document(0))
     cursor.setPosition(mapping.to_document(len(text)), cursor.MoveMode.KeepAnchor)
     assert cursor.selectedText().replace("\u2029", "\n") == text
+
+
+def long_article(paragraphs: int) -> Article:
+    body = "\n\n".join(f"第{n}段。Paragraph {n} of a long report, with enough words to wrap a line or two." for n in
+                       range(paragraphs))
+    rendered = render_markdown(body)
+    return Article(title="长文", markdown=body, text=rendered.text, sections=rendered.sections, language="zh")
+
+
+def drawn_text(view: ReaderView) -> list[str]:
+    return [selection.cursor.selectedText() for selection in view.extraSelections()]
+
+
+def test_highlights_across_paragraphs_and_far_down_a_long_article_are_all_drawn(qtbot):
+    view = ReaderView()
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show()
+    long = long_article(3000)
+    view.show_article(long)
+    text = long.text
+    across = Highlight(article_id=1, start=text.index("第1段"), end=text.index("第3段"), exact="", color="green")
+    last = text.index("第2999段")
+    near_end = Highlight(article_id=1, start=last, end=last + 7, exact="", color="red")
+    view.set_highlights([across, near_end])
+    assert not view.all_placed  # the far end waits for Qt's layout to reach it
+
+    qtbot.waitUntil(lambda: view.all_placed, timeout=20000)
+    drawn = drawn_text(view)
+    assert drawn[:2] == [
+        "第1段。Paragraph 1 of a long report, with enough words to wrap a line or two.",
+        "第2段。Paragraph 2 of a long report, with enough words to wrap a line or two.",
+    ]
+    assert drawn[2] == "第2999段。"
+    colours = [selection.format.background().color() for selection in view.extraSelections()]
+    assert colours[0] == colours[1] != colours[2]
