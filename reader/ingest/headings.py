@@ -45,19 +45,21 @@ def numbering(title: str) -> str:
 
 
 def _common(a: str, b: str) -> str:
-    """Longest common substring (quadratic, fine for headings of < 100 characters)."""
-    best, best_end = 0, 0
-    previous = [0] * (len(b) + 1)
-    for i in range(1, len(a) + 1):
-        current = [0] * (len(b) + 1)
-        ai = a[i - 1]
-        for j in range(1, len(b) + 1):
-            if ai == b[j - 1]:
-                current[j] = previous[j - 1] + 1
-                if current[j] > best:
-                    best, best_end = current[j], i
-        previous = current
-    return a[best_end - best:best_end]
+    """Longest common substring, the first one in ``a`` when several are as long.
+
+    A common part of length n has common parts of every shorter length inside it, so
+    the length is found by bisection, each step a few substring searches done in C.
+    """
+    found = ""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        length = (low + high + 1) // 2
+        hit = next((a[i:i + length] for i in range(len(a) - length + 1) if a[i:i + length] in b), None)
+        if hit is None:
+            high = length - 1
+        else:
+            low, found = length, hit
+    return found
 
 
 def _strength(part: str) -> int:
@@ -73,12 +75,13 @@ def _runs(titles: list[str]) -> list[tuple[int, int, str]]:
     """Maximal runs [start, end) of consecutive titles sharing a distinctive part, strongest first."""
     runs = []
     n = len(titles)
-    pairs = [(_strength(_common(titles[i], titles[i + 1])), i) for i in range(n - 1)]
+    neighbours = [_common(titles[i], titles[i + 1]) for i in range(n - 1)]
+    pairs = [(_strength(neighbours[i]), i) for i in range(n - 1)]
     used = [False] * n
     for strength, i in sorted(pairs, reverse=True):
         if strength < MIN_STRENGTH or used[i] or used[i + 1]:
             continue
-        shared = _common(titles[i], titles[i + 1])
+        shared = neighbours[i]
         start, end = i, i + 2
         while end < n and not used[end]:
             narrower = _common(shared, titles[end])

@@ -10,7 +10,10 @@ text (a maximum-sum segment over per-line scores), cut at the first end
 marker; the title is the line above the metadata line, or the title-like line
 right above the body. Headings are short lines without sentence punctuation
 standing between paragraphs; their levels come from :mod:`headings`.
-Works line by line with precompiled patterns: a page takes a few milliseconds.
+Works line by line with precompiled patterns, each line measured once; counts
+come from runs of characters (one match per run of ideographs, not per
+ideograph), and costly patterns only run where a cheap test says they can
+match: a page takes a few milliseconds.
 """
 
 from __future__ import annotations
@@ -23,27 +26,37 @@ from reader.ingest.headings import heading_levels, numbering
 from reader.ingest.metadata import LineMeta, find_date, find_url, looks_like_meta_line, read_meta_line
 
 _NEWLINES = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
-_WORD = re.compile(
-    r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]|[^\W_\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]+"
+_CJK_CLASS = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_CJK_RUN = re.compile(f"[{_CJK_CLASS}]+")
+_CJK_CHAR = re.compile(f"[{_CJK_CLASS}]")
+_OTHER_WORD = re.compile(f"[^\\W_{_CJK_CLASS}]+")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+# Sentence punctuation: Chinese marks always; Latin ones before a space or the end, a
+# full stop also before a closing quote, a comma also before an ideograph. One character
+# class comes first so that the scan skips all other characters quickly.
+_SENTENCE = re.compile(
+    r"[，。！？；、,;!?.](?:(?<=[，。！？；、])|(?<=[,;!?])(?=\s|$)|(?<=\.)(?=\s|$|[\"'”’)])|(?<=,)(?=[\u3400-\u9fff]))"
 )
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_SENTENCE = re.compile(r"[，。！？；、]|[,;!?](?=\s|$)|[.](?=\s|$|[\"'”’)])|[,，](?=[\u3400-\u9fff])")
-_FINAL = re.compile(r"(?:[。！？!?…]|\.{3}|(?<![A-Z])\.|[;；])[\"'”’」』)）]*$")
+_STOPS = "。！？!?…;；"
+_CLOSERS = "\"'”’」』)）"
 _BULLET = re.compile(r"^(?:[•·●○◆◇■□▪▫►▶▸※★☆◎→»\-*+]|\d{1,3}[.)](?=\s))\s+")
 _LYNX_LIST = re.compile(r"^\d{1,3}\.\s+")
-_PLACEHOLDER = re.compile(r"^(?:\[[^\]]*\]\s*)+$|\[\s{3,}\]|^\(?BUTTON\)?|^IFRAME:|^\[?(?:INLINE|LINK)\]")
-_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+# Page furniture a whole line can be, tried in one match: what lynx leaves of forms
+# and frames, a bare link, pager links.
+_FURNITURE = re.compile(
+    r"(?:\[[^\]]*\]\s*)+$|\(?BUTTON\)?|IFRAME:|\[?(?:INLINE|LINK)\]"
+    r"|(?i:(?:https?://|www\.)\S+$)"
+    r"|(?i:(?:(?:上一页|下一页|首页|尾页|末页|第\s*\d+\s*页|共\s*\d+\s*页|\d{1,3}|[<>«»‹›]|Prev(?:ious)?|Next|Page \d+ of \d+)\s*)+$"
+    r"|\d{2,}(?:上一页|下一页)|\d(?:\s?\d){2,}\s*(?:下一页|上一页|next))"
+)
+_EMPTY_FIELD = re.compile(r"\[\s{3,}\]")
 _RULE = re.compile(r"^[\W_]+$")
+_BAR_HINT = re.compile(r"[|｜│¦\-–—·•/]")
 _NAV_BARS = re.compile(r"[|｜│¦]|\s[-–—·•/]\s|(?<=[\u3400-\u9fff])[-·•](?=[\u3400-\u9fff])")
 _NAV_SPLIT = re.compile(r"\s+|[|｜│¦]|(?<=[\u3400-\u9fff])[-·•](?=[\u3400-\u9fff])")
 _CRUMB_SPLIT = re.compile(r"(?:>>|->|›|»|＞|>|→|/|＼|\\)")
-_CRUMB_CHARS = frozenset(">›»＞→/＼\\")
+_CRUMB_HINT = re.compile(r"[>›»＞→/＼\\]")
 _CRUMB_END = re.compile(r"(?:正文|正文内容|内容|详情|文章|本文|Article|Story)\s*$", re.I)
-_PAGER = re.compile(
-    r"^(?:(?:上一页|下一页|首页|尾页|末页|第\s*\d+\s*页|共\s*\d+\s*页|\d{1,3}|[<>«»‹›]|Prev(?:ious)?|Next|Page \d+ of \d+)\s*)+$"
-    r"|^\d{2,}(?:上一页|下一页)|^\d(?:\s?\d){2,}\s*(?:下一页|上一页|next)",
-    re.I,
-)
 _JUNK = re.compile(
     r"^\d+\s*(?:人参与|人參與|条评论|條評論|comments?|shares?|responses?|replies)\b|^(?:字号[:：]?|字体[:：]|\[?打印\]?|\[?关闭\]?|\[?收藏\]?|分享到|返回顶部|我要评论|点击查看|"
     r"share|tweet|print|email|advertisement|skip to|menu|close|caption|image \d+ of|photo:|loading)",
@@ -62,30 +75,39 @@ _END_MARKERS = (
 )
 _COMMENTS = re.compile(
     r"^(?:\d+|no|one|two)\s+(?:responses?|comments?|replies|thoughts?|reactions?)\b(?:\s+(?:to|on)\b.*)?$"
-    r"|^(?:\d+\.\s+)?[\w .'\-]{1,40}\s(?:says|said|wrote):?$|^.{1,80}\s(?:says|said|wrote):$"
     r"|^(?:[\w-]+\s){0,3}(?:comments?|responses|discussion)(?:\s*\(\d+\))?:?$"
     r"|^(?:leave a (?:reply|comment)|post a comment|join the discussion|add a comment|show comments|view comments)\b"
     r"|^(?:\d+\s*)?(?:条评论|條評論|人参与|人參與|网友评论|網友評論|发表评论|發表評論)",
     re.I,
 )
+# A commenter's header ("Jane Doe says:"); it ends in the verb, which is cheap to check first.
+_SAYS = re.compile(r"^(?:\d+\.\s+)?[\w .'\-]{1,40}\s(?:says|said|wrote):?$|^.{1,80}\s(?:says|said|wrote):$", re.I)
+_SAYS_END = re.compile(r"\s(?:says|said|wrote):?$", re.I)
 _END = re.compile(
     r"^[\s【\[（(]*(?:" + "|".join(re.escape(m) for m in sorted(_END_MARKERS, key=len, reverse=True)) + r")",
     re.I,
 )
+# The first letter of some end marker: one character class instead of a hundred alternatives.
+_END_START = re.compile(r"[\s【\[（(]*[" + "".join(sorted({re.escape(m[0]) for m in _END_MARKERS})) + "]", re.I)
 
 
-_WIDE = re.compile(
+_WIDE_RUN = re.compile(
     "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
-    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]+"
 )
 
 
 def display_width(text: str) -> int:
     """Terminal columns: CJK characters take two, which is how text dumps wrap and align them."""
-    return len(text) if text.isascii() else len(text) + len(_WIDE.findall(text))
+    return len(text) if text.isascii() else len(text) + sum(map(len, _WIDE_RUN.findall(text)))
 
 
-@dataclass
+def _indent_width(line: str) -> int:
+    """Columns of leading white space (widths add up, so only the white space is measured)."""
+    return display_width(line[: len(line) - len(line.lstrip())])
+
+
+@dataclass(slots=True)
 class Unit:
     """One logical line (hard-wrapped lines already joined) and what it looks like."""
 
@@ -130,7 +152,9 @@ def _wrap_width(lines: list[str]) -> int:
     """The column at which the text was hard-wrapped, or 0 when lines run free."""
     stripped = [line.rstrip() for line in lines]
     stripped = [line for line in stripped if line]
-    if len(stripped) < 4 or max(len(line) for line in stripped) > 400:
+    # A line is at least as wide as it is long: one longer than the widest wrap column
+    # measured below (200) settles it without measuring.
+    if len(stripped) < 4 or max(len(line) for line in stripped) > 200:
         return 0
     # Only lines of some length can sit near a wrap column of 30 or more.
     widths = [display_width(line) for line in stripped if len(line) >= 8]
@@ -144,7 +168,9 @@ def _wrap_width(lines: list[str]) -> int:
     return top if near >= 3 and near >= 0.3 * long else 0
 
 
-_GAP = re.compile(r"(?<=\S)(?: {3,}|\u3000{2,}|\t+)(?=\S)")
+# A wide gap between two pieces of text: three spaces, two ideographic spaces or tabs.
+# Each branch starts with its gap character, so a search skips other characters quickly.
+_GAP = re.compile(r"(?: (?<=\S ) {2,}|\u3000(?<=\S\u3000)\u3000+|\t(?<=\S\t)\t*)(?=\S)")
 
 
 def _split_columns(lines: list[str]) -> list[str]:
@@ -162,13 +188,13 @@ def _split_columns(lines: list[str]) -> list[str]:
     pieces: dict[int, list[tuple[int, str]]] = {}
     for i in gapped:
         line = lines[i].rstrip()
-        segments = []
-        position = 0
+        columns = []
+        position = column = 0
         for gap in _GAP.finditer(line):
-            segments.append((position, line[position:gap.start()]))
+            columns.append((column, line[position:gap.start()]))
+            column += display_width(line[position:gap.end()])
             position = gap.end()
-        segments.append((position, line[position:]))
-        columns = [(display_width(line[:p]), text) for p, text in segments]
+        columns.append((column, line[position:]))
         pieces[i] = columns
         for column, _ in columns[1:]:
             if column >= 30:
@@ -193,7 +219,7 @@ def _split_columns(lines: list[str]) -> list[str]:
         if i in pieces:
             if any(c >= boundary for c, _ in pieces[i][1:]):
                 rows.append(i)
-        elif display_width(stripped) - display_width(stripped.lstrip()) >= boundary:
+        elif _indent_width(stripped) >= boundary:
             rows.append(i)
     if len(rows) < 5:
         return lines
@@ -208,7 +234,7 @@ def _split_columns(lines: list[str]) -> list[str]:
             indent = " " * min(pieces[i][0][0], 8) if l_parts and pieces[i][0][0] < boundary else ""
             left.append(indent + "  ".join(l_parts) if l_parts else "")
             right.append("  ".join(r_parts))
-        elif line.strip() and display_width(line) - display_width(line.lstrip()) >= boundary:
+        elif line.strip() and _indent_width(line) >= boundary:
             left.append("")
             right.append(line.strip())
         else:
@@ -259,23 +285,39 @@ def _units(text: str) -> list[Unit]:
     return units
 
 
+def _words(text: str) -> tuple[int, int]:
+    """(words, CJK characters): each CJK character counts as a word, like a Latin word does."""
+    if text.isascii():
+        return len(_ASCII_WORD.findall(text)), 0
+    cjk = sum(map(len, _CJK_RUN.findall(text)))
+    return cjk + len(_OTHER_WORD.findall(text)), cjk
+
+
 def _measure(unit: Unit) -> None:
     text = unit.text
-    words = _WORD.findall(text)
-    unit.cjk = 0 if text.isascii() else len(_CJK_CHAR.findall(text))
-    unit.weight = len(words)
+    unit.weight, unit.cjk = _words(text)
     unit.punct = len(_SENTENCE.findall(text))
-    unit.final = bool(_FINAL.search(text[-12:]))
+    unit.final = _ends_sentence(text)
+
+
+def _ends_sentence(text: str) -> bool:
+    """Ends with a full stop, "!", "?", "…" or ";", before any closing quotes or brackets;
+    a full stop right after a capital letter ends an initial ("J."), not a sentence.
+    Only the last twelve characters are looked at."""
+    core = text[-12:].rstrip(_CLOSERS)
+    if not core:
+        return False
+    if core[-1] == ".":
+        return len(core) < 2 or not "A" <= core[-2] <= "Z"
+    return core[-1] in _STOPS
 
 
 def prose_weight(text: str) -> int:
     """How much running text (lines with sentence punctuation) ``text`` holds, in words/characters."""
     total = 0
     for line in text.split("\n"):
-        unit = Unit(text=line)
-        _measure(unit)
-        if unit.punct:
-            total += unit.weight
+        if _SENTENCE.search(line):
+            total += _words(line)[0]
     return total
 
 
@@ -283,12 +325,17 @@ def _is_nav(unit: Unit) -> bool:
     """Several short tokens separated by spaces or bars, and no sentence punctuation."""
     if unit.punct and unit.final:
         return False
-    bars = _NAV_BARS.findall(unit.text)
-    tokens = [t for t in _NAV_SPLIT.split(unit.text) if t.strip()]
+    # Most lines hold no bar character at all: then tokens are plain words and,
+    # with sentence punctuation, the line cannot be navigation.
+    barred = bool(_BAR_HINT.search(unit.text))
+    bars = len(_NAV_BARS.findall(unit.text)) if barred else 0
+    if not bars and unit.punct:
+        return False
+    tokens = [t for t in _NAV_SPLIT.split(unit.text) if t.strip()] if barred else unit.text.split()
     if len(tokens) < 2:
         return False
     average = unit.weight / len(tokens)
-    if len(bars) >= 2 or (bars and len(tokens) >= 3):
+    if bars >= 2 or (bars and len(tokens) >= 3):
         return average <= 8
     if unit.cjk > unit.weight / 2:
         return average <= 6 and unit.punct == 0
@@ -297,15 +344,13 @@ def _is_nav(unit: Unit) -> bool:
 
 
 def _is_breadcrumb(unit: Unit) -> bool:
-    if unit.final or not _CRUMB_CHARS.intersection(unit.text):
+    if unit.final or not _CRUMB_HINT.search(unit.text):
         return False
     parts = [p.strip() for p in _CRUMB_SPLIT.split(unit.text) if p.strip()]
-    if len(parts) < 2 or unit.final:
+    if len(parts) < 2 or "http" in unit.text:
         return False
     separators = len(_CRUMB_SPLIT.findall(unit.text))
-    if separators < 1 or "http" in unit.text:
-        return False
-    short = all(len(_WORD.findall(p)) <= 12 for p in parts[:-1])
+    short = all(_words(p)[0] <= 12 for p in parts[:-1])
     return short and (bool(_CRUMB_END.search(parts[-1])) or separators >= 2 and all(len(p) <= 12 for p in parts))
 
 
@@ -313,10 +358,10 @@ def _is_end(unit: Unit) -> bool:
     """A short line of its own that opens the page's tail (recommendations, comments, copyright)."""
     if unit.weight > 40 or (unit.final and unit.weight > 12):
         return False
-    if _COMMENTS.match(unit.text):
+    if _COMMENTS.match(unit.text) or (_SAYS_END.search(unit.text[-7:]) and _SAYS.match(unit.text)):
         unit.strong = True
         return True
-    match = _END.match(unit.text)
+    match = _END_START.match(unit.text) and _END.match(unit.text)
     if not match:
         return False
     rest = unit.text[match.end():].strip()
@@ -327,17 +372,32 @@ def _is_end(unit: Unit) -> bool:
     return True
 
 
+def _is_rule(unit: Unit) -> bool:
+    """Only symbols. The word count mostly settles it: a line without words is one, a line
+    with Latin words is not; only symbols inside the CJK ranges (・) need the pattern."""
+    return unit.weight == 0 or (unit.cjk > 0 and bool(_RULE.match(unit.text)))
+
+
+def _is_junk(unit: Unit) -> bool:
+    """Furniture, an empty form field, a "more >>" link, a short button or counter."""
+    text = unit.text
+    return bool(
+        _FURNITURE.match(text)
+        or ("[" in text and _EMPTY_FIELD.search(text))
+        or text.endswith((">>", "»", ">"))
+        or (unit.weight <= 6 and _JUNK.match(text))
+    )
+
+
 def _classify(unit: Unit) -> None:
     text = unit.text
-    if _RULE.match(text):
+    if _is_rule(unit):
         unit.kind, unit.score = "rule", -2
-    elif _PLACEHOLDER.search(text) or _URL_ONLY.match(text):
-        unit.kind, unit.score = "junk", -3
-    elif _PAGER.match(text) or text.endswith((">>", "»", ">")) or (_JUNK.match(text) and unit.weight <= 6):
+    elif _is_junk(unit):
         unit.kind, unit.score = "junk", -3
     elif _is_end(unit):
         unit.kind, unit.score = "end", -10
-    elif looks_like_meta_line(text) and unit.weight <= 40 and not (unit.final and unit.punct > 2):
+    elif unit.weight <= 40 and not (unit.final and unit.punct > 2) and looks_like_meta_line(text):
         unit.kind, unit.score = "meta", -3
     elif _is_breadcrumb(unit):
         unit.kind, unit.score = "crumb", -5 - unit.weight
@@ -453,20 +513,25 @@ def _heading_candidate(units: list[Unit], index: int, end: int) -> bool:
         return False
     if unit.weight == 0 or unit.weight > (40 if unit.cjk > unit.weight / 2 else 16):
         return False
-    if unit.final or re.search(r"[。！？!?]", unit.text[:-1]) or unit.text.endswith((",", "，", "、", "-", "—")):
+    if unit.final or _STOP_INSIDE.search(unit.text[:-1]) or unit.text.endswith((",", "，", "、", "-", "—")):
         return False
     if unit.text.endswith((":", "：")) and not numbering(unit.text):
         return False
-    following = next((u for u in units[index + 1: end + 1] if u.kind in ("text", "item")), None)
+    following = next((units[k] for k in range(index + 1, end + 1) if units[k].kind in ("text", "item")), None)
     return following is not None and (following.weight > unit.weight and following.punct > 0)
 
 
+_STOP_INSIDE = re.compile(r"[。！？!?]")
 _REPEAT_TAIL = re.compile(r"(?:\s*(?:less|more|\.\.\.|…))+\s*$", re.I)
+# Last letters of those words (ſ is an s to a case-blind pattern): most lines end otherwise.
+_REPEAT_TAIL_ENDS = "sSſeE.…"
 
 
 def _repeat_key(text: str) -> str:
     """A line without the "… more"/"less" a gallery caption carries, for spotting repeats."""
     head, tail = text[:-20], text[-20:]
+    if tail.rstrip()[-1:] not in _REPEAT_TAIL_ENDS:
+        return text[:120]
     return (head + _REPEAT_TAIL.sub("", tail))[:120]
 
 
@@ -535,8 +600,11 @@ def _body_blocks(units: list[Unit], start: int, end: int) -> list[Block]:
     return blocks
 
 
+_ESCAPED = re.compile(r"\\(.)")
+
+
 def _plain(markdown_text: str) -> str:
-    return re.sub(r"\\(.)", r"\1", markdown_text)
+    return _ESCAPED.sub(r"\1", markdown_text)
 
 
 def extract_plain_text(text: str) -> TextArticle:
@@ -561,10 +629,12 @@ def extract_plain_text(text: str) -> TextArticle:
     # the story follows it than came before it (text dumps put sidebars such as "Most
     # Popular" in the middle of the story). The start of the comments always ends it.
     before = 0.0
+    story = sum(u.score for u in units[start:end + 1] if u.score > 0)
     for index in range(start, end + 1):
         unit = units[index]
         if unit.kind == "end" and index > start:
-            after = sum(u.score for u in units[index + 1: end + 1] if u.score > 0)
+            # End markers score below zero, so what follows is the story less what came before.
+            after = story - before
             if unit.strong or after < before:
                 end = index - 1
                 break

@@ -114,3 +114,16 @@ def test_french_text_in_windows_1252_is_left_alone():
     text = "Le marché de Noël\n\nPublié le 3 décembre 2021\n\n" + "Les élèves ont préparé des crêpes et du thé pour la fête de l’école, à côté de l’église. " * 3
     article = extract_bytes(text.encode("cp1252"), "marche.txt")
     assert "Les élèves ont préparé des crêpes" in article.text
+
+
+def test_utf8_without_declaration_is_read_without_guessing(monkeypatch):
+    """Valid multi-byte UTF-8 is never an accident: charset detection (costly) is not asked."""
+    from reader.ingest import decode as decoding
+
+    def refuse(data):
+        raise AssertionError("charset detection was asked")
+
+    monkeypatch.setattr(decoding, "_normalizer", refuse)
+    decoded = decode(("标题\n\n" + ZH_PARAGRAPH).encode("utf-8"))
+    assert decoded.encoding == "utf-8"
+    assert ZH_PARAGRAPH in decoded.text

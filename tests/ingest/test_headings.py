@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from reader.ingest import extract_bytes
-from reader.ingest.headings import heading_levels, numbering
+from reader.ingest.headings import _common, heading_levels, numbering
 
 
 def test_numbering_schemes_nest_in_their_usual_order():
@@ -57,3 +60,17 @@ def test_numbered_headings_in_a_plain_text_page():
     article = extract_bytes(text.encode("utf-8"), "notice.txt")
     assert [(s.title, s.level) for s in article.sections] == [
         ("一、工作目标", 2), ("（一）近期目标", 3), ("（二）长期目标", 3), ("二、保障措施", 2)]
+
+
+def _longest_common_by_definition(a: str, b: str) -> str:
+    """Every substring of ``a``, longest first, then leftmost: the first one inside ``b``."""
+    for length in range(min(len(a), len(b)), 0, -1):
+        for start in range(len(a) - length + 1):
+            if a[start:start + length] in b:
+                return a[start:start + length]
+    return ""
+
+
+@given(st.text(alphabet="经开区发展离不开的服务ab:", max_size=24), st.text(alphabet="经开区发展离不开的服务ab:", max_size=24))
+def test_common_part_is_the_longest_and_leftmost(a, b):
+    assert _common(a, b) == _longest_common_by_definition(a, b)
