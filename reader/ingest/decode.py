@@ -64,7 +64,11 @@ _META_CHARSET = re.compile(
     rb"""<meta[^>]+?charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.IGNORECASE
 )
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2010-\u2027\u00b7]+")
+# What Chinese text is written with: ideographs, CJK and full-width punctuation, and the
+# symbols GB2312 carries for rules, bullets and tables (━ │ ※ ● ★ → ①), which text dumps
+# of Chinese pages are full of.
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2010-\u2027\u00b7\u203b"
+                  r"\u2190-\u21ff\u2460-\u24ff\u2500-\u27bf]+")
 
 
 @dataclass(frozen=True)

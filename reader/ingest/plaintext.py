@@ -569,7 +569,7 @@ def _body_blocks(units: list[Unit], start: int, end: int) -> list[Block]:
         unit = units[index]
         if unit.kind in ("junk", "rule", "crumb", "end"):
             continue
-        key = _repeat_key(unit.text)
+        key = _repeat_key(unit.text) if repeated else ""
         if key in repeated:
             if repeated[key] >= 3 or key in emitted:
                 continue

@@ -92,6 +92,17 @@ def test_decode_prefers_declared_external_charset():
     assert decode(ZH_PARAGRAPH.encode("gbk"), declared="gb2312").text == ZH_PARAGRAPH
 
 
+def test_traditional_chinese_dump_with_rules_saved_as_gb18030():
+    """A text dump of a Taiwanese page: traditional characters (outside GB2312) between
+    lines drawn with box-drawing characters, saved as GB18030 without a declaration."""
+    rule = "━" * 40
+    text = (f"建議我們│廣告刊登│訂報服務\n{rule}\n\n{TW_PARAGRAPH}\n{rule}\n{rule}\n\n"
+            f"{TW_PARAGRAPH}\n{rule}\n{rule}\n{rule}\n")
+    decoded = decode(text.encode("gb18030"))
+    assert decoded.encoding == "gb18030"
+    assert decoded.text == text
+
+
 def test_english_page_saved_as_gb18030():
     text = ("Ascom’s New Service\n\nPublished March 3, 2021\n\n"
             "Ascom’s solution – the “Unite” platform – connects clinicians with the right alerts at the right time. "
