@@ -62,6 +62,14 @@ _JUNK = re.compile(
     r"share|tweet|print|email|advertisement|skip to|menu|close|caption|image \d+ of|photo:|loading)",
     re.I,
 )
+# A site's cookie-consent notice, in the site's own voice: it is never the story, and its
+# long, well-punctuated paragraphs would otherwise outweigh a short one.
+_CONSENT = re.compile(
+    r"\b(?:(?:this|our) (?:web)?site uses cookies|we (?:also )?use (?:\S+ )?cookies|(?:our|the) use of cookies"
+    r"|(?:accept|consent to|opt(?:ing)?[- ]out of) (?:\S+ ){0,3}cookies|(?:non-)?necessary cookies"
+    r"|cookies? (?:policy|settings|preferences|statement))\b",
+    re.I,
+)
 _END_MARKERS = (
     "新闻推荐", "相关推荐", "相关新闻", "相关阅读", "相关文章", "相关链接", "相关报道", "相关专题", "延伸阅读",
     "推荐阅读", "猜你喜欢", "你可能", "您可能", "网友评论", "评论", "发表评论", "我要评论", "热门评论", "最新评论",
@@ -379,13 +387,14 @@ def _is_rule(unit: Unit) -> bool:
 
 
 def _is_junk(unit: Unit) -> bool:
-    """Furniture, an empty form field, a "more >>" link, a short button or counter."""
+    """Furniture, an empty form field, a "more >>" link, a short button or counter, a cookie notice."""
     text = unit.text
     return bool(
         _FURNITURE.match(text)
         or ("[" in text and _EMPTY_FIELD.search(text))
         or text.endswith((">>", "»", ">"))
         or (unit.weight <= 6 and _JUNK.match(text))
+        or (("ookie" in text or "OOKIE" in text) and _CONSENT.search(text))
     )
 
 

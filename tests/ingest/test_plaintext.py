@@ -217,3 +217,39 @@ def test_word_counts_match_one_token_per_ideograph(text):
 )
 def test_sentence_ends(line, ends):
     assert _ends_sentence(line) is ends
+
+
+_COOKIE_NOTICE = [
+    "This website uses cookies to improve your experience while you navigate through the website. Out of these "
+    "cookies, the cookies that are categorized as necessary are stored on your browser as they are essential for "
+    "the working of basic functionalities of the website. We also use third-party cookies that help us analyze and "
+    "understand how you use this website. These cookies will be stored in your browser only with your consent.",
+    "Necessary cookies are absolutely essential for the website to function properly. This category only includes "
+    "cookies that ensures basic functionalities and security features of the website. These cookies do not store "
+    "any personal information, and you can always change your mind later in the settings of your browser.",
+]
+
+
+def test_a_cookie_notice_longer_than_the_story_is_not_the_story():
+    story = [
+        "The 180 page coffee-table book comes with a vinyl record of seven classic rock tracks, and a download code.",
+        "There are some stunning photos in it, but a few low-resolution images spoil the impression of quality.",
+        "It is full of iconic bikes, people and places, and it makes you want to get out on the road again.",
+    ]
+    text = "\n\n".join(["Bike and Style Book Review", "Posted June 21, 2014", *story, "Privacy Overview",
+                       *_COOKIE_NOTICE, *_COOKIE_NOTICE])
+    article = extract_bytes(text.encode(), "review.txt")
+    assert story[0] in article.text and story[-1] in article.text
+    assert "cookies" not in article.text
+
+
+def test_a_story_about_cookies_keeps_its_sentences():
+    story = [
+        "Google said on Tuesday that its Chrome browser will stop supporting third-party cookies within two years.",
+        "Advertisers use such cookies to follow people from one website to the next and to measure their campaigns.",
+        "Privacy groups welcomed the plan, while publishers said it could cut the revenue that pays for journalism.",
+    ]
+    text = "\n\n".join(["Chrome To Phase Out Third-Party Cookies", "Posted January 14, 2020", *story])
+    article = extract_bytes(text.encode(), "chrome.txt")
+    for sentence in story:
+        assert sentence in article.text
