@@ -13,28 +13,23 @@ Nothing is ever fetched: images come only from a resolver the caller passes
 
 from __future__ import annotations
 
-import copy
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import islice
 
 import lxml.etree as etree
 import lxml.html
 
 from reader.ingest.blocks import Block, escape_inline, escape_line
 from reader.ingest.errors import ExtractError
-from reader.ingest.metadata import find_date
+from reader.ingest.html_lines import page_lines
+from reader.ingest.metadata import LineMeta, MarkupMeta, find_date, markup_metadata
 from reader.ingest.plaintext import TextArticle, extract_plain_text, prose_weight
 
 ImageResolver = Callable[[str], "str | None"]
 """Maps an image ``src`` as written in the page to a stored image name, or None."""
 
-_SKIP = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "select",
-         "option", "button", "input", "textarea", "head", "title", "meta", "link"}
-_BLOCK = {"p", "div", "section", "article", "main", "header", "footer", "aside", "nav", "ul", "ol", "li",
-          "dl", "dt", "dd", "table", "tr", "td", "th", "thead", "tbody", "tfoot", "caption", "h1", "h2", "h3",
-          "h4", "h5", "h6", "blockquote", "pre", "form", "fieldset", "figure", "figcaption", "address", "hr",
-          "center", "body", "html"}
 _SITE_SUFFIX = re.compile(r"\s*(?:[-_|–—·:：]|\s-\s|_{1,2}|\|)\s*[^-_|–—·]{1,30}$")
 _WS = re.compile(r"[ \t\r\n\u00a0\u3000\u200b]+")
 MAX_TREE_NODES = 250_000
@@ -56,11 +51,26 @@ class HtmlArticle:
     blocks: list[Block] = field(default_factory=list)
 
 
+def _parser() -> lxml.html.HTMLParser:
+    """lxml.html's parser with a lookup that gives every element the plain HtmlElement class.
+
+    lxml.html normally picks each element's class (forms, inputs, labels…) by a Python
+    callback, run every time an element is touched from Python: that alone cost
+    trafilatura and our own passes about a tenth of their time. Nothing here or in
+    trafilatura uses those form classes, only HtmlElement's methods.
+    """
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True, default_doctype=False,
+                                  collect_ids=False)
+    parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
+        element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
+        pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity))
+    return parser
+
+
 def parse(text: str) -> lxml.html.HtmlElement:
     """Parse leniently; libxml2 caps nesting depth itself, so hostile pages cannot recurse us to death."""
-    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True, default_doctype=False)
     try:
-        root = lxml.html.document_fromstring(text, parser=parser)
+        root = lxml.html.document_fromstring(text, parser=_parser())
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
         if not text.strip():
             raise ExtractError("the file is empty") from error
@@ -68,13 +78,23 @@ def parse(text: str) -> lxml.html.HtmlElement:
     return root
 
 
-def _meta(root: lxml.html.HtmlElement, *names: str) -> str:
-    for name in names:
-        for element in root.xpath(f'//meta[@property="{name}" or @name="{name}" or @itemprop="{name}"]'):
-            content = (element.get("content") or "").strip()
-            if content:
-                return _WS.sub(" ", content)
-    return ""
+def _meta_index(root: lxml.html.HtmlElement) -> dict[str, str]:
+    """Every <meta> content under its property, name and itemprop (the first non-empty one
+    for each), read in one pass instead of one search of the whole page per name."""
+    index: dict[str, str] = {}
+    for element in root.iter("meta"):
+        content = (element.get("content") or "").strip()
+        if not content:
+            continue
+        for attribute in ("property", "name", "itemprop"):
+            key = element.get(attribute)
+            if key is not None and key not in index:
+                index[key] = _WS.sub(" ", content)
+    return index
+
+
+def _first(index: dict[str, str], *names: str) -> str:
+    return next((index[name] for name in names if name in index), "")
 
 
 def clean_title(title: str, site_names: tuple[str, ...] = ()) -> str:
@@ -92,51 +112,6 @@ def clean_title(title: str, site_names: tuple[str, ...] = ()) -> str:
             if head:
                 title = head
     return title
-
-
-def page_lines(root: lxml.html.HtmlElement) -> str:
-    """The visible text of a page, one line per block element, as a browser's "save as text" would."""
-    body = root.find("body")
-    if body is None:
-        body = root
-    out: list[str] = []
-    current: list[str] = []
-
-    def newline() -> None:
-        if current:
-            out.append(_WS.sub(" ", "".join(current)).strip())
-            current.clear()
-
-    skipping = 0
-    for event, element in etree.iterwalk(body, events=("start", "end")):
-        tag = element.tag if isinstance(element.tag, str) else ""
-        tag = tag.lower()
-        if event == "start":
-            if skipping or tag in _SKIP:
-                skipping += 1
-                continue
-            if tag in _BLOCK or tag == "br":
-                newline()
-                if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6", "table", "blockquote"):
-                    out.append("")
-            if tag == "li":
-                current.append("• ")
-            if element.text:
-                current.append(element.text)
-        else:
-            if skipping:
-                skipping -= 1
-                if skipping == 0 and element.tail:
-                    current.append(element.tail)
-                continue
-            if tag in _BLOCK:
-                newline()
-                if tag in ("p", "h1", "h2", "h3", "h4", "h5", "h6"):
-                    out.append("")
-            if element.tail:
-                current.append(element.tail)
-    newline()
-    return "\n".join(out)
 
 
 def _localize_images(root: lxml.html.HtmlElement, images: ImageResolver | None) -> set[str]:
@@ -175,7 +150,7 @@ class _Converter:
         self.blocks: list[Block] = []
 
     def inline(self, element: etree._Element, depth: int = 0) -> str:
-        parts: list[str] = [escape_inline(_WS.sub(" ", element.text or ""))]
+        parts: list[str] = [_inline_text(element.text)]
         for child in element:
             tag = child.tag if isinstance(child.tag, str) else ""
             if tag == "lb":
@@ -192,7 +167,7 @@ class _Converter:
                 elif inner.strip() and tag == "code":
                     inner = "`" + inner.replace("`", "") + "`"
                 parts.append(inner)
-            parts.append(escape_inline(_WS.sub(" ", child.tail or "")))
+            parts.append(_inline_text(child.tail))
         return "".join(parts)
 
     def paragraph_text(self, element: etree._Element) -> str:
@@ -263,9 +238,16 @@ class _Converter:
                 self.blocks.append(Block("paragraph", text=escape_line(_WS.sub(" ", child.text).strip())))
 
 
+def _inline_text(text: str | None) -> str:
+    return escape_inline(_WS.sub(" ", text)) if text else ""
+
+
+_ESCAPED = re.compile(r"\\([\\`*_\[\]])")
+
+
 def _unescape_once(line: str) -> str:
     # paragraph_text escapes inline first; escape_line would double the backslashes.
-    return re.sub(r"\\([\\`*_\[\]])", r"\1", line)
+    return _ESCAPED.sub(r"\1", line)
 
 
 def _level(rend: str) -> int:
@@ -277,26 +259,40 @@ def _fold(text: str) -> str:
     return re.sub(r"[\W_]+", "", text).lower()
 
 
-def _trafilatura(text, url: str | None, include_images: bool = False):
+def _trafilatura_body(root: lxml.html.HtmlElement, url: str | None, include_images: bool) -> etree._Element | None:
+    """trafilatura's article body as XML, or None when it finds none.
+
+    Given a parsed tree, trafilatura works on its own copy, so ``root`` is neither
+    parsed again nor changed. Metadata comes from :func:`markup_metadata` instead
+    of ``with_metadata`` (which also searches categories, tags, a licence and an
+    author we may not need), and the "xml" format skips the plain-text rendering
+    of the body that only the default "python" format makes.
+    """
     import trafilatura
 
-    document = trafilatura.bare_extraction(
-        text,
-        url=url,
-        favor_precision=True,
-        include_comments=False,
-        include_tables=True,
-        include_images=include_images,
-        include_formatting=True,
-        include_links=False,
-        with_metadata=True,
-        deduplicate=False,
-        # Dates from markup only: htmldate's free-text search runs dateparser over
-        # every locale and costs more than the extraction itself; our own metadata
-        # layer reads the dates printed in the article head.
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
-    return document
+    try:
+        document = trafilatura.bare_extraction(
+            root,
+            url=url,
+            favor_precision=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=include_images,
+            include_formatting=True,
+            include_links=False,
+            deduplicate=False,
+            output_format="xml",
+        )
+    except (RecursionError, ValueError, TypeError, etree.LxmlError):
+        return None
+    return document.body if document is not None else None
+
+
+def _markup(root: lxml.html.HtmlElement, url: str, *, want_author: bool, want_date: bool) -> MarkupMeta:
+    try:
+        return markup_metadata(root, url or None, want_author=want_author, want_date=want_date)
+    except (RecursionError, ValueError, TypeError, etree.LxmlError):
+        return MarkupMeta()
 
 
 def _block_text(blocks: list[Block]) -> str:
@@ -327,7 +323,7 @@ def _prefer_plain(blocks: list[Block], plain: TextArticle) -> bool:
     kept = prose_weight(theirs)
     if kept < 30 and kept < 0.3 * prose_weight(ours):
         return True
-    cjk = len(_CJK.findall(ours + theirs)) > 0.3 * max(1, len(ours) + len(theirs))
+    cjk = sum(map(len, _CJK.findall(ours + theirs))) > 0.3 * max(1, len(ours) + len(theirs))
     if not (cjk and plain.title and plain.meta.published):
         return False
     a, b = _shingles(ours), _shingles(theirs)
@@ -336,7 +332,8 @@ def _prefer_plain(blocks: list[Block], plain: TextArticle) -> bool:
     return not agree
 
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass
@@ -349,30 +346,33 @@ class _Head:
     h1s: list[str] = field(default_factory=list)
     url: str = ""
     byline: str = ""
+    published: str = ""
 
 
 def _read_head(root: lxml.html.HtmlElement) -> _Head:
     head = _Head()
-    head.site = _meta(root, "og:site_name", "application-name")
-    titles = root.xpath("//title")[:1]
-    head.raw_title = titles[0].text_content() if titles else ""
-    head.og_title = _meta(root, "og:title", "twitter:title", "headline")
-    head.h1s = [_WS.sub(" ", h.text_content()).strip() for h in root.xpath("//h1")[:3]]
-    head.url = _meta(root, "og:url")
-    canonical = root.xpath('//link[@rel="canonical"]/@href')
-    if not head.url and canonical and str(canonical[0]).startswith("http"):
-        head.url = str(canonical[0]).strip()
-    byline = _meta(root, "author", "article:author", "byline", "dc.creator")
+    meta = _meta_index(root)
+    head.site = _first(meta, "og:site_name", "application-name")
+    title = next(root.iter("title"), None)
+    head.raw_title = title.text_content() if title is not None else ""
+    head.og_title = _first(meta, "og:title", "twitter:title", "headline")
+    head.h1s = [_WS.sub(" ", h.text_content()).strip() for h in islice(root.iter("h1"), 3)]
+    head.url = _first(meta, "og:url")
+    canonical = next((link.get("href") for link in root.iter("link")
+                      if link.get("rel") == "canonical" and link.get("href") is not None), "")
+    if not head.url and canonical.startswith("http"):
+        head.url = canonical.strip()
+    byline = _first(meta, "author", "article:author", "byline", "dc.creator")
     head.byline = "" if byline.startswith("http") else byline
+    head.published = _first(meta, "article:published_time", "pubdate", "publishdate", "date")
     return head
 
 
-def _choose_title(head: _Head, document, plain: TextArticle) -> str:
+def _choose_title(head: _Head, found: str, plain: TextArticle) -> str:
     """The headline: preferably one the page also shows above its text (the line the
-    classifier found above the date, or an <h1> matching <title>), else trafilatura's,
-    else <title> without the site's name."""
+    classifier found above the date, or an <h1> matching <title>), else trafilatura's
+    (``found``), else <title> without the site's name."""
     cleaned = clean_title(head.raw_title, (head.site,))
-    found = document.title if document is not None and document.title else ""
     folded_plain = _fold(plain.title)
     if folded_plain:
         for candidate in [found, cleaned, head.og_title, *head.h1s]:
@@ -403,48 +403,58 @@ def _without_title(blocks: list[Block], title: str) -> list[Block]:
     return kept
 
 
-def extract_html(text: str, images: ImageResolver | None = None) -> HtmlArticle:
-    """Find the article in an HTML page: body, title and metadata."""
-    root = parse(text)
-    nodes = sum(1 for _ in root.iter())
-    if nodes > MAX_TREE_NODES:
-        raise ExtractError(f"the page is too large to read ({nodes:,} elements; the limit is {MAX_TREE_NODES:,})")
-    head = _read_head(root)
-    stored = _localize_images(root, images)
-    try:
-        document = None if nodes > TRAFILATURA_MAX_NODES else \
-            _trafilatura(copy.deepcopy(root), head.url or None, include_images=bool(stored))
-    except (RecursionError, ValueError, TypeError, etree.LxmlError):
-        document = None
+def _apply_markup(article: HtmlArticle, markup: MarkupMeta) -> None:
+    """What trafilatura read from the markup fills what the page's own <meta> left empty."""
+    article.published = markup.published
+    article.byline = article.byline or markup.author
+    article.source = article.source or markup.sitename
+    if not article.url and markup.url.startswith("http"):
+        article.url = markup.url
 
-    article = HtmlArticle(url=head.url, byline=head.byline, source=head.site)
-    converter = _Converter(stored)
-    if document is not None and document.body is not None:
-        converter.walk(document.body)
-        article.published = document.date or ""
-        article.byline = article.byline or document.author or ""
-        article.source = article.source or document.sitename or ""
-        if not article.url and str(document.url or "").startswith("http"):
-            article.url = document.url
-    blocks = converter.blocks
 
-    # Our own reading of the page as text: metadata line, title, and a second opinion on the body.
-    lines = page_lines(root)
-    plain = extract_plain_text(lines)
-    if _prefer_plain(blocks, plain):
-        blocks = plain.blocks + [b for b in blocks if b.kind == "image"]
-    article.title = _choose_title(head, document, plain)
-
-    # A metadata line under the headline beats <meta> guesses on Chinese pages, and gives the time.
-    meta = plain.meta
-    chinese = bool(re.search(r"[\u4e00-\u9fff]", article.title + lines[:2000]))
+def _apply_meta_line(article: HtmlArticle, meta: LineMeta, head: _Head, chinese: bool) -> None:
+    """A metadata line under the headline beats <meta> guesses on Chinese pages, and gives the time."""
     if meta.published and (chinese or not article.published):
         article.published = meta.published
     if chinese and meta.source:
         article.source = meta.source
     article.byline = article.byline or meta.byline
     if not article.published:
-        article.published = find_date(_meta(root, "article:published_time", "pubdate", "publishdate", "date"),
-                                      chinese=chinese)
+        article.published = find_date(head.published, chinese=chinese)
+
+
+def extract_html(text: str, images: ImageResolver | None = None) -> HtmlArticle:
+    """Find the article in an HTML page: body, title and metadata."""
+    root = parse(text)
+    nodes = int(root.xpath("count(//*)"))
+    if nodes > MAX_TREE_NODES:
+        raise ExtractError(f"the page is too large to read ({nodes:,} elements; the limit is {MAX_TREE_NODES:,})")
+    head = _read_head(root)
+    stored = _localize_images(root, images)
+    # Our own reading of the page as text: metadata line, title, and a second opinion on the body.
+    lines = page_lines(root)
+    plain = extract_plain_text(lines)
+    chinese_page = bool(_HAN.search(lines[:2000]))
+
+    article = HtmlArticle(url=head.url, byline=head.byline, source=head.site)
+    converter = _Converter(stored)
+    found_title = ""
+    if nodes <= TRAFILATURA_MAX_NODES:
+        # On Chinese pages the metadata line's date wins and trafilatura's author search
+        # finds labels and site names ("字号", "作者：…"), so neither is asked for there.
+        markup = _markup(root, head.url, want_author=not (head.byline or plain.meta.byline or chinese_page),
+                         want_date=not (chinese_page and plain.meta.published))
+        body = _trafilatura_body(root, head.url or markup.url or None, bool(stored))
+        if body is not None:
+            converter.walk(body)
+            _apply_markup(article, markup)
+            found_title = markup.title
+    blocks = converter.blocks
+
+    if _prefer_plain(blocks, plain):
+        blocks = plain.blocks + [b for b in blocks if b.kind == "image"]
+    article.title = _choose_title(head, found_title, plain)
+    chinese = chinese_page or bool(_HAN.search(article.title))
+    _apply_meta_line(article, plain.meta, head, chinese)
     article.blocks = _without_title(blocks, article.title)
     return article

@@ -1,0 +1,46 @@
+"""An HTML page laid out as lines, the input of the line classifier."""
+
+from __future__ import annotations
+
+from reader.ingest.html import parse
+from reader.ingest.html_lines import page_lines
+
+
+def lines(html: str, limit: int | None = None) -> list[str]:
+    return page_lines(parse(html), limit).split("\n")
+
+
+def test_paragraphs_and_headings_stand_between_blank_lines():
+    assert lines("<html><body><h1>Title</h1><p>One.</p><p>Two.</p></body></html>") == [
+        "Title", "", "", "One.", "", "", "Two."]
+
+
+def test_block_elements_break_lines_and_list_items_get_bullets():
+    page = ("<html><body><div>Menu</div><ul><li>First</li><li>Second</li></ul>"
+            "<div>After<br>the break</div></body></html>")
+    assert lines(page) == ["Menu", "• First", "• Second", "After", "the break"]
+
+
+def test_text_line_breaks_are_spaces_and_whitespace_is_collapsed():
+    assert lines("<html><body><p>  one\n  two\t\u3000three \u00a0</p></body></html>") == ["one two three"]
+
+
+def test_what_a_reader_never_sees_is_left_out_but_text_after_it_is_kept():
+    page = ("<html><head><title>Head</title><style>p {}</style></head><body><p>Visible<script>var x = 1;"
+            "</script> and after</p><form><select><option>Choice</option></select></form></body></html>")
+    assert lines(page) == ["Visible and after"]
+
+
+def test_whitespace_between_blocks_makes_an_empty_line_as_a_browser_would():
+    assert lines("<html><body><div>A</div>\n   <div>B</div></body></html>") == ["A", "", "B"]
+
+
+def test_a_limit_cuts_at_the_end_of_a_line():
+    page = "<html><body>" + "".join(f"<div>line {i:03d}</div>" for i in range(100)) + "</body></html>"
+    kept = page_lines(parse(page), 50)
+    assert kept.split("\n")[:-1] == [f"line {i:03d}" for i in range(len(kept.split("\n")) - 1)]
+    assert len(kept) <= 50 and kept.endswith("\n")
+
+
+def test_a_page_without_body_is_read_from_its_root():
+    assert lines("<p>Just a fragment</p>") == ["Just a fragment"]
