@@ -15,13 +15,14 @@ from pathlib import Path
 from reader.annotate import Reanchorer
 from reader.annotate.w3c import AnnotationFormatError, Imported, read_annotations
 from reader.export import export
-from reader.exporting import annotated, article_notes
+from reader.exporting import gather
 from reader.importing import import_files, plan_import
 from reader.ingest import ExtractError, extract_file
 from reader.model import Article, ArticleSummary, Highlight, ImportOutcome
 from reader.paths import default_library_path
 from reader.render import display_date
 from reader.store import Library, LibraryError
+from reader.store.annotations import clean_tags
 
 
 LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"}
@@ -218,6 +219,33 @@ class _AnnotationImport:
         return (h.exact, *where, h.note)
 
 
+def merge_note(existing: str, imported: str) -> str:
+    """An article note after an import: the imported text added below, unless the note already holds it."""
+    if not imported.strip() or imported.strip() in existing:
+        return existing
+    return f"{existing.rstrip()}\n\n{imported}" if existing.strip() else imported
+
+
+class _ArticleNotesImport:
+    """Article notes and tags an import brings, merged with each article's own (nothing is lost)."""
+
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.notes: dict[int, str] = {}
+        self.tags: dict[int, list[str]] = {}
+
+    def add(self, article_id: int, item: Imported) -> bool:
+        """Merge one whole-article annotation; False when the article already had all of it."""
+        note = self.notes.get(article_id, self.library.annotations.article_note(article_id))
+        tags = self.tags.get(article_id, self.library.annotations.article_tags(article_id))
+        merged_note, merged_tags = merge_note(note, item.note), clean_tags([*tags, *item.tags])
+        if merged_note != note:
+            self.notes[article_id] = merged_note
+        if len(merged_tags) != len(tags):
+            self.tags[article_id] = merged_tags
+        return merged_note != note or len(merged_tags) != len(tags)
+
+
 def cmd_annotations_import(args: argparse.Namespace, library: Library) -> int:
     try:
         with open(args.file, encoding="utf-8-sig") as handle:
@@ -228,12 +256,23 @@ def cmd_annotations_import(args: argparse.Namespace, library: Library) -> int:
         print(f"{args.file}: {kind}{reason}", file=sys.stderr)
         return 1
     importer = _AnnotationImport(library)
+    on_articles = _ArticleNotesImport(library)
     records, to_add = [], []
     for item in items:
         record = {"index": item.index, "id": None, "article_id": None, "state": None, "status": "", "error": None}
         records.append(record)
         if item.error:
             record.update(status="invalid", error=item.error)
+            continue
+        if item.on_article:
+            candidates = importer.candidates(item)
+            if len(candidates) != 1:
+                error = (f"{len(candidates)} articles have the source {item.source}; a note on the whole article "
+                         "needs exactly one" if candidates else f"no article in the library has the source {item.source}")
+                record.update(status="unmatched", error=error)
+                continue
+            record.update(article_id=candidates[0], state="article",
+                          status="imported" if on_articles.add(candidates[0], item) else "duplicate")
             continue
         highlight, error = importer.anchor(item)
         if highlight is None:
@@ -246,8 +285,9 @@ def cmd_annotations_import(args: argparse.Namespace, library: Library) -> int:
         record["status"] = "imported"
         to_add.append((record, highlight))
     # One transaction for the whole file: all of it is saved, or nothing.
-    for (record, _), added in zip(to_add, library.annotations.add_many(h for _, h in to_add)):
-        record["id"] = added.id
+    added = library.annotations.add_imported((h for _, h in to_add), on_articles.notes, on_articles.tags)
+    for (record, _), highlight in zip(to_add, added):
+        record["id"] = highlight.id
     counts = {status: sum(r["status"] == status for r in records)
               for status in ("imported", "duplicate", "unmatched", "invalid")}
     for record in records:
@@ -257,10 +297,11 @@ def cmd_annotations_import(args: argparse.Namespace, library: Library) -> int:
             print(f"{args.file}: annotation {record['index'] + 1}: {record['error']}", file=sys.stderr)
     if not args.json:
         states = {state: sum(r["state"] == state and r["status"] == "imported" for r in records)
-                  for state in (Highlight.ANCHORED, Highlight.MOVED, Highlight.ORPHANED)}
+                  for state in (Highlight.ANCHORED, Highlight.MOVED, Highlight.ORPHANED, "article")}
+        whole = f", {states['article']} article notes or tags" if states["article"] else ""
         print(
             f"{counts['imported']} imported ({states['anchored']} anchored, {states['moved']} moved, "
-            f"{states['orphaned']} orphaned), {counts['duplicate']} already there, "
+            f"{states['orphaned']} orphaned{whole}), {counts['duplicate']} already there, "
             f"{counts['unmatched']} not matched to an article"
             + (f", {counts['invalid']} unreadable" if counts["invalid"] else "")
         )
@@ -284,26 +325,22 @@ def cmd_export(args: argparse.Namespace, library: Library) -> int:
         except OSError as error:
             print(f"{args.template}: {error.strerror or error}", file=sys.stderr)
             return 1
-    with_images = args.format == "html"
     if args.article:
-        ids, missing = list(dict.fromkeys(args.article)), []
+        ids = list(dict.fromkeys(args.article))
+    elif args.all:
+        ids = [summary.id for summary in library.summaries()]
     else:
-        ids, missing = [s.id for s in library.summaries()], []
-    notes = []
-    for article_id in ids:
-        found = article_notes(library, article_id, with_images)
-        if found is None:
-            missing.append(article_id)
-        elif args.article or annotated(found):
-            notes.append(found)
-    for article_id in missing:
-        print(f"no article {article_id} in the library", file=sys.stderr)
+        ids = library.annotations.annotated_article_ids()
+    missing: list[int] = []
+    notes = gather(library, ids, with_images=args.format == "html", missing=missing.append)
     try:
         written = export(notes, args.format, args.output, meanings or None, template)
     except (OSError, ValueError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else error
         print(f"{args.output}: {reason}", file=sys.stderr)
         return 1
+    for article_id in missing:
+        print(f"no article {article_id} in the library", file=sys.stderr)
     for path in written:
         print(path)
     return 1 if missing else 0
@@ -338,7 +375,8 @@ def build_parser() -> argparse.ArgumentParser:
         "import",
         help="anchor W3C Web Annotation JSON (or a Hypothesis export) in the library's articles",
         description="Each annotation's target source is an article's URL or urn:sha256:<content hash>; "
-        "exits with 1 if any annotation matches no article.",
+        "one without a selector is a note and tags on the whole article, added to the article's own. "
+        "Exits with 1 if any annotation matches no article.",
     )
     annotations_import.add_argument("--json", action="store_true", help="one JSON object per line per annotation")
     annotations_import.add_argument("file")
@@ -350,10 +388,12 @@ def build_parser() -> argparse.ArgumentParser:
         "export",
         help="write highlights and notes as Markdown, HTML, W3C annotation JSON or CSV",
         description="md and html write one file per article into the folder -o; json and csv write the one file -o. "
-        "Without --article: every article with highlights or a note.",
+        "Without --article or --all: every article with highlights or a note. Nothing is written unless all is.",
     )
     export_.add_argument("--format", choices=["md", "html", "json", "csv"], required=True)
-    export_.add_argument("--article", type=int, action="append", default=[], help="article id (repeatable)")
+    scope = export_.add_mutually_exclusive_group()
+    scope.add_argument("--article", type=int, action="append", default=[], help="article id (repeatable)")
+    scope.add_argument("--all", action="store_true", help="every article in the library, with notes or not")
     export_.add_argument("--meaning", action="append", default=[], metavar="COLOUR=TEXT",
                          help="what a colour means, e.g. yellow='Key point' (repeatable; default the colour's name)")
     export_.add_argument("--template", default=None, help="Markdown template (default resources/templates/markdown.md)")

@@ -1,8 +1,13 @@
-"""Library rows to the export's plain data: the one export path the GUI and the CLI share."""
+"""Library rows to the export's plain data: the one export path the GUI and the CLI share.
+
+Articles are read one at a time as the export asks for them (``gather`` is a
+generator), so exporting the whole library holds one article in memory, not
+10,000.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from reader.export import ArticleNotes
 from reader.store import Library
@@ -23,21 +28,27 @@ def article_notes(library: Library, article_id: int, with_images: bool = False) 
     )
 
 
-def annotated(notes: ArticleNotes) -> bool:
-    return bool(notes.highlights or notes.note.strip())
-
-
 def gather(
     library: Library,
-    article_ids: Iterable[int],
+    article_ids: Sequence[int],
     with_images: bool = False,
-    only_annotated: bool = False,
-    cancelled: Callable[[], bool] = lambda: False,
+    step: Callable[[int, int], None] = lambda done, total: None,
+    missing: Callable[[int], None] = lambda article_id: None,
 ) -> Iterator[ArticleNotes]:
-    """The export data of these articles in order, skipping missing ones (and, if asked, bare ones)."""
-    for article_id in article_ids:
-        if cancelled():
-            return
+    """The export data of these articles in order, skipping ids that name no article.
+
+    ``step(done, total)`` is called before each article is read and once at
+    the end; since the export asks for the next article only when it has
+    written the last, ``done`` counts articles written. An exception raised
+    from ``step`` (``ExportCancelled``) ends the export there, writing
+    nothing. ``missing`` hears of every id that names no article.
+    """
+    total = len(article_ids)
+    for done, article_id in enumerate(article_ids):
+        step(done, total)
         notes = article_notes(library, article_id, with_images)
-        if notes is not None and (annotated(notes) or not only_annotated):
+        if notes is None:
+            missing(article_id)
+        else:
             yield notes
+    step(total, total)

@@ -143,3 +143,36 @@ def test_reading_annotation_shapes():
         read_annotations({"type": "AnnotationCollection", "first": "https://server.example/page1"})
     with pytest.raises(AnnotationFormatError):
         read_annotations("text")
+
+
+def test_hypothesis_page_notes_become_the_articles_note_and_tags(tmp_path, library_path):
+    rows = {"rows": [
+        {"uri": URL, "text": "Page note from Hypothesis", "tags": ["H", "阅读周"], "target": [{"source": URL}]},
+        {"uri": URL, "text": "A second page note.", "tags": ["h"], "target": [{"source": URL}]},
+        {"uri": URL, "text": "a reply", "references": ["abc"], "target": [{"source": URL}]},
+        {"uri": URL, "target": [{"source": URL}]},
+    ]}
+    path = tmp_path / "hypothesis.json"
+    path.write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    records = lines(reader("--library", library_path, "annotations", "import", "--json", str(path), check_status=1))
+    assert [(r["status"], r["state"]) for r in records] == [
+        ("imported", "article"), ("imported", "article"), ("invalid", None), ("invalid", None)]
+    assert "reply" in records[2]["error"] and "no note or tag" in records[3]["error"]
+    library = Library(library_path)
+    [article_id] = library.find_by_url(URL)
+    assert library.annotations.article_note(article_id) == "Page note from Hypothesis\n\nA second page note."
+    assert library.annotations.article_tags(article_id) == ["H", "阅读周"]  # "h" is the same tag as "H"
+    assert library.annotations.for_article(article_id) == []
+    library.close()
+    again = reader("--library", library_path, "annotations", "import", str(path), check_status=1).stdout
+    assert again.startswith("0 imported (0 anchored, 0 moved, 0 orphaned), 2 already there")
+
+
+def test_whole_article_annotations_are_read_as_such():
+    [note] = read_annotations([{"target": "https://a.example/p", "bodyValue": "整篇的笔记"}])
+    assert (note.on_article, note.note, note.error) == (True, "整篇的笔记", "")
+    [tags] = read_annotations([{"target": {"source": "urn:sha256:ABC"}, "motivation": "tagging",
+                                "body": [{"type": "TextualBody", "value": "t", "purpose": "tagging"}]}])
+    assert (tags.on_article, tags.tags, tags.content_hash) == (True, ["t"], "abc")
+    [highlight] = read_annotations([{"target": {"source": "u", "selector": {"type": "TextQuoteSelector", "exact": "x"}}}])
+    assert not highlight.on_article

@@ -23,22 +23,29 @@ def _article(title: str, url: str) -> Article:
                    published="2021-04-23T09:30:00+08:00", sections=rendered.sections, images={"logo.png": PNG})
 
 
-def _fill(path) -> tuple[int, int, int]:
-    """A library with an annotated article, a plain one and one with only a note."""
+ARTICLES = [
+    lambda: _article("理事会在合肥召开", "https://news.example.cn/2021/0423/council.html"),
+    lambda: Article(title="Plain article", markdown="Nothing marked.", text="Nothing marked.",
+                    url="https://example.org/plain"),
+    lambda: Article(title="Only a note", markdown="Body.", text="Body."),
+    lambda: Article(title="Only tags", markdown="Tagged body.", text="Tagged body.", url="https://example.org/tagged"),
+]
+
+
+def _fill(path) -> tuple[int, int, int, int]:
+    """A library with an annotated article, a plain one, one with only a note and one with only tags."""
     library = Library(path)
-    annotated, _ = library.add(_article("理事会在合肥召开", "https://news.example.cn/2021/0423/council.html"))
-    plain, _ = library.add(Article(title="Plain article", markdown="Nothing marked.", text="Nothing marked.",
-                                   url="https://example.org/plain"))
-    noted, _ = library.add(Article(title="Only a note", markdown="Body.", text="Body."))
+    annotated, plain, noted, tagged = (library.add(make())[0] for make in ARTICLES)
     stored = library.get(annotated)
     for passage, color, note, tags in PASSAGES:
         start = stored.article.text.index(passage)
         library.annotations.add(new_highlight(stored, start, start + len(passage), color=color, note=note, tags=tags))
     library.annotations.set_article_note(annotated, "整体笔记")
     library.annotations.set_article_tags(annotated, ["安徽"])
-    library.annotations.set_article_note(noted, "Just a note.")
+    library.annotations.set_article_note(noted, "Just a note.\n\n- with a list  \n")
+    library.annotations.set_article_tags(tagged, ["待读", "Later on"])
     library.close()
-    return annotated, plain, noted
+    return annotated, plain, noted, tagged
 
 
 @pytest.fixture
@@ -53,19 +60,19 @@ def run(capsys, *args: str) -> tuple[int, list[str]]:
 
 
 def test_export_markdown_of_annotated_articles(tmp_path, library, capsys):
-    path, (annotated, plain, noted) = library
+    path, (annotated, plain, noted, tagged) = library
     status, out = run(capsys, "--library", str(path), "export", "--format", "md", "--meaning", "yellow=Key point",
                       "-o", str(tmp_path / "vault"))
     assert status == 0
     names = sorted(p.name for p in (tmp_path / "vault").iterdir())
-    assert names == [f"Only-a-note-{noted:04x}.md", f"理事会在合肥召开-{annotated:04x}.md"]
+    assert names == [f"Only-a-note-{noted:04x}.md", f"Only-tags-{tagged:04x}.md", f"理事会在合肥召开-{annotated:04x}.md"]
     assert sorted(out) == sorted(str(tmp_path / "vault" / n) for n in names)
-    text = (tmp_path / "vault" / names[1]).read_text(encoding="utf-8")
+    text = (tmp_path / "vault" / names[2]).read_text(encoding="utf-8")
     assert "整体笔记" in text and "— *Key point*" in text and text.count("^hl-") == len(PASSAGES)
 
 
 def test_export_html_inlines_the_stored_images(tmp_path, library, capsys):
-    path, (annotated, _, _) = library
+    path, (annotated, *_) = library
     status, [written] = run(capsys, "--library", str(path), "export", "--format", "html", "--article", str(annotated),
                             "-o", str(tmp_path / "html"))
     assert status == 0
@@ -74,7 +81,7 @@ def test_export_html_inlines_the_stored_images(tmp_path, library, capsys):
 
 
 def test_export_csv_and_unknown_article(tmp_path, library, capsys):
-    path, (annotated, plain, _) = library
+    path, (annotated, plain, *_) = library
     status, _ = run(capsys, "--library", str(path), "export", "--format", "csv", "--article", str(annotated),
                     "--article", str(plain), "-o", str(tmp_path / "h.csv"))
     assert status == 0
@@ -85,25 +92,64 @@ def test_export_csv_and_unknown_article(tmp_path, library, capsys):
     assert status == 1 and "no article 999" in capsys.readouterr().err
 
 
+def test_whole_library_export_includes_bare_articles(tmp_path, library, capsys):
+    path, (annotated, plain, noted, tagged) = library
+    status, out = run(capsys, "--library", str(path), "export", "--format", "md", "--all", "-o", str(tmp_path / "all"))
+    assert status == 0 and len(out) == 4
+    bare = (tmp_path / "all" / f"Plain-article-{plain:04x}.md").read_text(encoding="utf-8")
+    assert bare.startswith("---\ntitle: \"Plain article\"") and "^hl-" not in bare
+
+
+def _everything(library: Library, article_id: int) -> tuple:
+    """All the user wrote about an article, as the round trip must bring it back."""
+    key = lambda h: (h.start, h.end, h.exact, h.prefix, h.suffix, h.color, h.style, h.note, h.tags,  # noqa: E731
+                     h.section_path, h.created, h.modified, h.state)
+    notes = library.annotations
+    return ([key(h) for h in notes.for_article(article_id)], notes.article_note(article_id),
+            notes.article_tags(article_id))
+
+
 def test_json_export_imports_back_into_another_library(tmp_path, library, capsys):
-    path, (annotated, _, _) = library
+    path, ids = library
     status, [written] = run(capsys, "--library", str(path), "export", "--format", "json", "-o", str(tmp_path / "a.json"))
-    assert status == 0 and json.loads(open(written, encoding="utf-8").read())["total"] == len(PASSAGES)
+    items = json.loads(open(written, encoding="utf-8").read())["first"]["items"]
+    assert status == 0 and len(items) == len(PASSAGES) + 3  # and one whole-article annotation per noted or tagged article
     other = tmp_path / "other.sqlite3"
     fresh = Library(other)
-    fresh.add(_article("理事会在合肥召开", "https://news.example.cn/2021/0423/council.html"))
+    new_ids = [fresh.add(make())[0] for make in reversed(ARTICLES)]  # other ids than the first library's
     fresh.close()
     status, out = run(capsys, "--library", str(other), "annotations", "import", "--json", written)
     assert status == 0
-    assert [json.loads(line)["status"] for line in out] == ["imported"] * len(PASSAGES)
+    assert [json.loads(line)["status"] for line in out] == ["imported"] * len(items)
     before, after = Library(path), Library(other)
-    key = lambda h: (h.start, h.end, h.exact, h.color, h.note, h.tags, h.created, h.modified, h.state)  # noqa: E731
-    [new_id] = after.find_by_url("https://news.example.cn/2021/0423/council.html")
-    assert [key(h) for h in after.annotations.for_article(new_id)] == [
-        key(h) for h in before.annotations.for_article(annotated)
-    ]
+    for old_id, new_id in zip(ids, reversed(new_ids)):
+        assert _everything(after, new_id) == _everything(before, old_id)
+    assert after.annotations.article_note(new_ids[1]) == "Just a note.\n\n- with a list  \n"
+    assert after.annotations.article_tags(new_ids[0]) == ["待读", "Later on"]
+    assert after.annotations.article_tags(new_ids[3]) == ["安徽"]
     # Importing the same export again adds nothing.
     status, out = run(capsys, "--library", str(other), "annotations", "import", "--json", written)
-    assert [json.loads(line)["status"] for line in out] == ["duplicate"] * len(PASSAGES)
+    assert [json.loads(line)["status"] for line in out] == ["duplicate"] * len(items)
+    assert all(_everything(after, new_id) == _everything(before, old_id)
+               for old_id, new_id in zip(ids, reversed(new_ids)))
     before.close()
+    after.close()
+
+
+def test_imported_article_notes_and_tags_join_the_articles_own(tmp_path, library, capsys):
+    path, (annotated, *_) = library
+    run(capsys, "--library", str(path), "export", "--format", "json", "--article", str(annotated),
+        "-o", str(tmp_path / "a.json"))
+    other = tmp_path / "other.sqlite3"
+    fresh = Library(other)
+    article_id, _ = fresh.add(ARTICLES[0]())
+    fresh.annotations.set_article_note(article_id, "My own note.")
+    fresh.annotations.set_article_tags(article_id, ["mine", "安徽"])
+    fresh.close()
+    status, out = run(capsys, "--library", str(other), "annotations", "import", str(tmp_path / "a.json"))
+    assert status == 0 and out == [f"{len(PASSAGES) + 1} imported ({len(PASSAGES)} anchored, 0 moved, 0 orphaned, "
+                                   "1 article notes or tags), 0 already there, 0 not matched to an article"]
+    after = Library(other)
+    assert after.annotations.article_note(article_id) == "My own note.\n\n整体笔记"
+    assert after.annotations.article_tags(article_id) == ["mine", "安徽"]
     after.close()

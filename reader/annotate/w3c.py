@@ -13,6 +13,11 @@ or ``urn:sha256:<content hash>``), its ``TextQuoteSelector`` and
 and ``bodyValue``, ``created``/``modified``, and two Reader extensions:
 ``"reader:color"`` (one of the six colour names, default yellow) and
 ``"reader:style"``.
+
+An annotation whose target has no selector at all annotates the whole
+article (Reader's own export of an article note and tags, a Hypothesis page
+note): it comes back ``on_article``, its note and tags for the article's.
+Hypothesis replies (``references``) are not annotations of the page.
 """
 
 from __future__ import annotations
@@ -49,6 +54,7 @@ class Imported:
     style: str = "fill"
     created: str = ""
     modified: str = ""
+    on_article: bool = False
     error: str = ""
 
     @property
@@ -136,6 +142,7 @@ def _read_one(index: int, item: object) -> Imported:
         return found
     targets = [t for t in _as_list(item.get("target")) if isinstance(t, (dict, str))]
     target = next((t for t in targets if isinstance(t, dict) and t.get("selector")), targets[0] if targets else None)
+    found.on_article = not (isinstance(target, dict) and target.get("selector"))
     if isinstance(target, str):
         found.source = target
     elif isinstance(target, dict):
@@ -176,6 +183,12 @@ def _read_one(index: int, item: object) -> Imported:
     found.modified = _utc(item.get("modified") or item.get("updated")) or found.created
     if not found.source:
         found.error = "the annotation names no target source"
-    elif not found.exact and found.start is None:
+    elif _as_list(item.get("references")):
+        found.error = "a reply to another annotation, not an annotation of the page"
+    elif found.on_article and not (found.note or found.tags):
+        found.error = (
+            "the annotation has no TextQuoteSelector or TextPositionSelector, and no note or tag for the whole article"
+        )
+    elif not found.on_article and not found.exact and found.start is None:
         found.error = "the annotation has no TextQuoteSelector or TextPositionSelector"
     return found

@@ -5,28 +5,36 @@ an ``ArticleNotes`` per article from the library and calls ``export``.
 
 >>> export([ArticleNotes(stored, highlights, note, tags)], "md", Path("notes/"))
 [PosixPath('notes/安徽省开发区协会第二届第二次理事会在合肥召开-0007.md')]
+
+``notes`` may be any iterable: a generator reading one article at a time
+from the library keeps a 10,000-article export in flat memory.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
-from reader.export.csv import render_csv
-from reader.export.files import atomic_write, file_name
+from reader.export.csv import write_csv
+from reader.export.files import atomic_file, file_name, staged_folder
 from reader.export.html import render_html
 from reader.export.markdown import copy_markdown as _copy_markdown
 from reader.export.markdown import render_markdown_notes
 from reader.export.notes import ArticleNotes
-from reader.export.w3c import render_json
+from reader.export.w3c import write_json
 from reader.model import Article, Highlight, StoredArticle
 
 FORMATS = {"md": "md", "markdown": "md", "html": "html", "json": "json", "csv": "csv"}
 
-__all__ = ["ArticleNotes", "FORMATS", "copy_markdown", "export"]
+__all__ = ["ArticleNotes", "ExportCancelled", "FORMATS", "copy_markdown", "export"]
+
+
+class ExportCancelled(Exception):
+    """Raised from the ``notes`` iterable to stop an export; it then writes nothing."""
 
 
 def export(
-    notes: list[ArticleNotes],
+    notes: Iterable[ArticleNotes],
     fmt: str,
     out: Path,
     meanings: dict[str, str] | None = None,
@@ -36,8 +44,10 @@ def export(
 
     ``md`` and ``html``: one file per article in the folder ``out`` (made if
     missing), named ``<title>-<id in hex>.<ext>``; ``json`` and ``csv``: the
-    single file ``out``. Each file is written atomically: a failure leaves
-    the files already written, and no partial one.
+    single file ``out``, written as the articles come. All or nothing: until
+    the last article is written everything goes to temporary files, so an
+    error, an interrupt or ``ExportCancelled`` raised by ``notes`` leaves
+    ``out`` as it was.
     """
     kind = FORMATS.get(fmt.lower())
     if kind is None:
@@ -45,18 +55,20 @@ def export(
     out = Path(out)
     if kind in ("json", "csv"):
         out.parent.mkdir(parents=True, exist_ok=True)
-        text = render_json(notes) if kind == "json" else render_csv(notes, meanings)
-        return [atomic_write(out, text)]
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for article in notes:
-        if kind == "md":
-            text = render_markdown_notes(article, meanings, template)
-        else:
-            text = render_html(article, meanings)
-        name = file_name(article.stored.article.title, article.stored.id, kind)
-        written.append(atomic_write(out / name, text))
-    return written
+        with atomic_file(out) as sink:
+            if kind == "json":
+                write_json(notes, sink)
+            else:
+                write_csv(notes, sink, meanings)
+        return [out]
+    with staged_folder(out) as stage:
+        for article in notes:
+            if kind == "md":
+                text = render_markdown_notes(article, meanings, template)
+            else:
+                text = render_html(article, meanings)
+            stage.write(file_name(article.stored.article.title, article.stored.id, kind), text)
+    return stage.written
 
 
 def copy_markdown(

@@ -4,22 +4,24 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable
 
+from reader.export.files import Writable
 from reader.export.notes import ArticleNotes, reading_order
 
 HEADER = ["article", "section", "colour", "text", "note", "tags", "created", "url"]
 
 
-def render_csv(notes: list[ArticleNotes], meanings: dict[str, str] | None = None) -> str:
-    """The CSV text, BOM first; ``colour`` is the colour's meaning when one is given, else its name."""
+def write_csv(notes: Iterable[ArticleNotes], out: Writable, meanings: dict[str, str] | None = None) -> None:
+    """Write the CSV, BOM first, article by article; ``colour`` is the colour's meaning when one is given."""
     meanings = meanings or {}
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    out.write("\ufeff")
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(HEADER)
     for article in notes:
         placed, orphans = reading_order(article.highlights)
-        for h in placed + orphans:
-            writer.writerow([
+        writer.writerows(
+            [
                 article.stored.article.title,
                 " › ".join(h.section_path),
                 meanings.get(h.color, h.color),
@@ -28,5 +30,12 @@ def render_csv(notes: list[ArticleNotes], meanings: dict[str, str] | None = None
                 "; ".join(h.tags),
                 h.created,
                 article.stored.article.url,
-            ])
-    return "\ufeff" + buffer.getvalue()
+            ]
+            for h in placed + orphans
+        )
+
+
+def render_csv(notes: Iterable[ArticleNotes], meanings: dict[str, str] | None = None) -> str:
+    buffer = io.StringIO()
+    write_csv(notes, buffer, meanings)
+    return buffer.getvalue()

@@ -5,18 +5,26 @@ links from other notes keep working): the title kept readable (CJK and emoji
 included), made valid on Windows, macOS and Linux, plus the article id in
 hex, so two articles with the same title never share a name.
 
-``atomic_write`` writes to a temporary file beside the target, fsyncs it and
-renames it over the target: the target is either the old file or the whole
-new one, and a failure half-way leaves no temporary file behind.
+``atomic_file`` (and ``atomic_write`` on top of it) writes to a temporary
+file beside the target, fsyncs it and renames it over the target: the target
+is either the old file or the whole new one, and a failure half-way leaves no
+temporary file behind. ``staged_folder`` does the same for a folder of files:
+they are written into a hidden folder inside it and moved into place only
+when every one is written, so an export cancelled or failing half-way leaves
+the folder as it was.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import shutil
 import tempfile
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO, Protocol
 
 MAX_CHARS = 120
 MAX_BYTES = 240
@@ -68,11 +76,74 @@ def file_name(title: str, article_id: int, extension: str) -> str:
     return name
 
 
-def _write_all(handle, data: bytes) -> None:
+def _write_all(handle: BinaryIO, data: bytes) -> None:
     """Write ``data`` in chunks (tests interrupt it here)."""
     view = memoryview(data)
     for begin in range(0, len(view), CHUNK):
         handle.write(view[begin : begin + CHUNK])
+
+
+class Writable(Protocol):
+    """Where the single-file formats write their text: a ``TextSink``, or a ``StringIO`` for previews."""
+
+    def write(self, text: str, /) -> int: ...
+
+
+class TextSink:
+    """A text stream that encodes to UTF-8 and reaches the file in chunks of about ``CHUNK`` bytes.
+
+    One ``_write_all`` per chunk rather than per small string keeps a
+    100 MB export cheap, and keeps every byte going through the one place
+    the tests interrupt.
+    """
+
+    def __init__(self, handle: BinaryIO) -> None:
+        self._handle = handle
+        self._parts: list[str] = []
+        self._size = 0
+
+    def write(self, text: str) -> int:
+        self._parts.append(text)
+        self._size += len(text)
+        if self._size >= CHUNK:
+            self.flush()
+        return len(text)
+
+    def flush(self) -> None:
+        if self._parts:
+            _write_all(self._handle, "".join(self._parts).encode("utf-8"))
+            self._parts, self._size = [], 0
+
+
+def _temporary(folder: Path, name: str) -> BinaryIO:
+    return tempfile.NamedTemporaryFile(dir=folder, prefix=f".{name[:40]}.", suffix=".tmp", delete=False)
+
+
+def _finish(handle: BinaryIO) -> None:
+    handle.flush()
+    os.fsync(handle.fileno())
+
+
+@contextmanager
+def atomic_file(path: str | os.PathLike) -> Iterator[TextSink]:
+    """A text file that becomes ``path`` when the block ends, whole; on any error or interrupt, nothing.
+
+    >>> with atomic_file("notes.json") as out:
+    ...     out.write("{}")
+    """
+    path = Path(path)
+    handle = _temporary(path.parent, path.name)
+    try:
+        with handle:
+            sink = TextSink(handle)
+            yield sink
+            sink.flush()
+            _finish(handle)
+        os.replace(handle.name, path)
+    except BaseException:
+        _unlink(handle.name)
+        raise
+    _sync_folder(path.parent)
 
 
 def atomic_write(path: str | os.PathLike, data: bytes | str) -> Path:
@@ -80,21 +151,79 @@ def atomic_write(path: str | os.PathLike, data: bytes | str) -> Path:
     path = Path(path)
     if isinstance(data, str):
         data = data.encode("utf-8")
-    handle = tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name[:40]}.", suffix=".tmp", delete=False)
+    handle = _temporary(path.parent, path.name)
     try:
         with handle:
             _write_all(handle, data)
-            handle.flush()
-            os.fsync(handle.fileno())
+            _finish(handle)
         os.replace(handle.name, path)
     except BaseException:
-        try:
-            os.unlink(handle.name)
-        except FileNotFoundError:
-            pass
+        _unlink(handle.name)
         raise
     _sync_folder(path.parent)
     return path
+
+
+class Stage:
+    """Files waiting in a hidden folder to be moved into their folder together."""
+
+    def __init__(self, folder: Path, stage: Path) -> None:
+        self.folder = folder
+        self._stage = stage
+        self._names: dict[str, None] = {}
+        self.written: list[Path] = []
+
+    def write(self, name: str, data: bytes | str) -> None:
+        """Write one file (durably) into the stage; the same name again replaces it."""
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        with open(self._stage / name, "wb") as handle:
+            _write_all(handle, data)
+            _finish(handle)
+        self._names[name] = None
+
+    def commit(self) -> None:
+        """Move every staged file into the folder (renames: quick, and each file whole)."""
+        for name in self._names:
+            os.replace(self._stage / name, self.folder / name)
+            self.written.append(self.folder / name)
+        self._stage.rmdir()
+        _sync_folder(self.folder)
+
+    def discard(self) -> None:
+        shutil.rmtree(self._stage, ignore_errors=True)
+
+
+@contextmanager
+def staged_folder(folder: str | os.PathLike) -> Iterator[Stage]:
+    """Write files into ``folder`` all together when the block ends; on any error or interrupt, none.
+
+    The folder (and any missing parents) is made; if the block fails, what
+    was made is removed again, so a cancelled export leaves no trace. The
+    files of a successful block are listed in ``stage.written``.
+    """
+    folder = Path(folder)
+    made = [p for p in (folder, *folder.parents) if not p.exists()]
+    folder.mkdir(parents=True, exist_ok=True)
+    stage = Stage(folder, Path(tempfile.mkdtemp(dir=folder, prefix=".reader-export-")))
+    try:
+        yield stage
+        stage.commit()
+    except BaseException:
+        stage.discard()
+        for path in made:
+            try:
+                path.rmdir()
+            except OSError:
+                break
+        raise
+
+
+def _unlink(name: str) -> None:
+    try:
+        os.unlink(name)
+    except FileNotFoundError:
+        pass
 
 
 def _sync_folder(folder: Path) -> None:

@@ -263,7 +263,8 @@ def marked_body(
     """The body HTML with highlights marked and noted; returns it and the highlights it could not place."""
     meanings = meanings or {}
     images = images or {}
-    tokens, text = numbered_tokens(body_html)
+    # Counting every character is the costly part: an article without highlights needs only its images inlined.
+    tokens, text = numbered_tokens(body_html) if highlights else (_tokens(body_html), stored_text)
     spans: list[tuple[int, int, Highlight]] = []
     missing: list[Highlight] = []
     for highlight in highlights:
@@ -327,24 +328,37 @@ def marked_body(
             if depth == 0:
                 flush()
         else:
-            run_over: list[Highlight] | None = None
-            run: list[str] = []
-            for char, over in zip(token.text, _cover_chars(token.offsets, cover)):
-                if over is not run_over and over != run_over:
-                    if run:
-                        chunk = html.escape("".join(run), quote=False)
-                        out.append(mark_open(run_over) + chunk + "</mark>" if run_over else chunk)
-                    run, run_over = [], over
-                run.append(char)
-            if run:
-                chunk = html.escape("".join(run), quote=False)
-                out.append(mark_open(run_over) + chunk + "</mark>" if run_over else chunk)
-            reached = max([reached] + [o + 1 for o in token.offsets if o is not None])
+            span = _span(token.offsets)
+            if span is None or not any(start <= span[1] and end > span[0] for start, end, _ in spans):
+                out.append(html.escape(token.text, quote=False))  # no highlight here: no need to look at each character
+            else:
+                run_over: list[Highlight] | None = None
+                run: list[str] = []
+                for char, over in zip(token.text, _cover_chars(token.offsets, cover)):
+                    if over is not run_over and over != run_over:
+                        if run:
+                            chunk = html.escape("".join(run), quote=False)
+                            out.append(mark_open(run_over) + chunk + "</mark>" if run_over else chunk)
+                        run, run_over = [], over
+                    run.append(char)
+                if run:
+                    chunk = html.escape("".join(run), quote=False)
+                    out.append(mark_open(run_over) + chunk + "</mark>" if run_over else chunk)
+            if span is not None:
+                reached = max(reached, span[1] + 1)
             if depth == 0:
                 flush()
     reached = len(text) + 1
     flush()
     return "".join(out), missing
+
+
+def _span(offsets: list[int | None]) -> tuple[int, int] | None:
+    """The first and last canonical offsets of a text token (they only grow), or None if it has none."""
+    first = next((o for o in offsets if o is not None), None)
+    if first is None:
+        return None
+    return first, next(o for o in reversed(offsets) if o is not None)
 
 
 def _cover_chars(offsets: list[int | None], cover: dict[int, list[Highlight]]) -> list[list[Highlight]]:
@@ -390,7 +404,8 @@ def render_html(
     article = notes.stored.article
     images = images if images is not None else article.images
     placed, orphans = reading_order(notes.highlights)
-    body, missing = marked_body(render_markdown(article.markdown).html, article.text, placed, meanings, images)
+    rendered = article.html or render_markdown(article.markdown).html  # stored at import: no second parse
+    body, missing = marked_body(rendered, article.text, placed, meanings, images)
     article_note = ""
     if notes.note.strip() or notes.tags:
         article_note = (

@@ -17,7 +17,7 @@ import json
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime, timedelta, timezone
 
@@ -268,12 +268,13 @@ class Annotations:
         return [row[0] for row in self.db.execute("SELECT name FROM tags ORDER BY key").fetchall()]
 
     def annotated_article_ids(self) -> list[int]:
-        """Live articles with a highlight or an article note, newest first, as the library lists them."""
+        """Live articles with a highlight, an article note or article tags, newest first, as the library lists them."""
         rows = self.db.execute(
             """
             SELECT id FROM articles WHERE deleted_at IS NULL AND (
                 id IN (SELECT article_id FROM highlights)
                 OR id IN (SELECT article_id FROM article_notes WHERE trim(text) != '')
+                OR id IN (SELECT article_id FROM article_tags)
             )
             ORDER BY COALESCE(NULLIF(published, ''), added) DESC, id DESC
             """
@@ -287,16 +288,19 @@ class Annotations:
     def set_article_note(self, article_id: int, text: str) -> None:
         """The note on the article as a whole (Markdown allowed); an empty text removes it."""
         with self._write():
-            if text.strip():
-                self.db.execute(
-                    """
-                    INSERT INTO article_notes (article_id, text, modified) VALUES (?, ?, ?)
-                    ON CONFLICT(article_id) DO UPDATE SET text = excluded.text, modified = excluded.modified
-                    """,
-                    [article_id, text, _now()],
-                )
-            else:
-                self.db.execute("DELETE FROM article_notes WHERE article_id = ?", [article_id])
+            self._put_article_note(article_id, text)
+
+    def _put_article_note(self, article_id: int, text: str) -> None:
+        if text.strip():
+            self.db.execute(
+                """
+                INSERT INTO article_notes (article_id, text, modified) VALUES (?, ?, ?)
+                ON CONFLICT(article_id) DO UPDATE SET text = excluded.text, modified = excluded.modified
+                """,
+                [article_id, text, _now()],
+            )
+        else:
+            self.db.execute("DELETE FROM article_notes WHERE article_id = ?", [article_id])
 
     def article_tags(self, article_id: int) -> list[str]:
         rows = self.db.execute(
@@ -309,10 +313,39 @@ class Annotations:
     def set_article_tags(self, article_id: int, tags: Iterable[str]) -> list[str]:
         """Replace the article's tags; returns them as stored (an existing tag keeps its spelling)."""
         with self._write():
-            self.db.execute("DELETE FROM article_tags WHERE article_id = ?", [article_id])
-            stored = self._link_tags("article_tags", "article_id", article_id, tags)
+            stored = self._put_article_tags(article_id, tags)
             self._forget_unused_tags()
         return stored
+
+    def _put_article_tags(self, article_id: int, tags: Iterable[str]) -> list[str]:
+        self.db.execute("DELETE FROM article_tags WHERE article_id = ?", [article_id])
+        return self._link_tags("article_tags", "article_id", article_id, tags)
+
+    # imports
+
+    def add_imported(
+        self,
+        highlights: Iterable[Highlight],
+        article_notes: Mapping[int, str] | None = None,
+        article_tags: Mapping[int, Iterable[str]] | None = None,
+    ) -> list[Highlight]:
+        """An annotation file's highlights, article notes and article tags, in one transaction: all or none.
+
+        Notes and tags replace the articles' own (the caller merges them
+        first); returns the highlights as stored.
+        """
+        highlights = list(highlights)
+        for highlight in highlights:
+            self._check(highlight)
+        now = _now()
+        with self._write():
+            added = [self._insert(highlight, now) for highlight in highlights]
+            for article_id, text in (article_notes or {}).items():
+                self._put_article_note(article_id, text)
+            for article_id, tags in (article_tags or {}).items():
+                self._put_article_tags(article_id, tags)
+            self._forget_unused_tags()
+        return added
 
     # re-anchoring (inside the caller's transaction)
 

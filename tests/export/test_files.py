@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from reader.export import export, files
+from reader.export import ExportCancelled, export, files
 from reader.export.files import RESERVED_NAMES, atomic_write, file_name
 
 from .conftest import make_article, make_notes
@@ -92,7 +92,7 @@ def test_interrupted_write_leaves_no_partial_and_no_temp_file(tmp_path, monkeypa
     assert os.listdir(tmp_path) == ["notes.md"]
 
 
-def test_interrupted_export_keeps_finished_files_and_no_partial_one(tmp_path, monkeypatch):
+def test_interrupted_export_writes_nothing(tmp_path, monkeypatch):
     notes = [make_notes(make_article(article_id=i)) for i in (1, 2, 3)]
     real, calls = files._write_all, []
 
@@ -104,13 +104,44 @@ def test_interrupted_export_keeps_finished_files_and_no_partial_one(tmp_path, mo
         real(handle, data)
 
     monkeypatch.setattr(files, "_write_all", fail_on_second)
+    (tmp_path / "vault").mkdir()
+    (tmp_path / "vault" / "mine.md").write_text("kept", encoding="utf-8")
     with pytest.raises(KeyboardInterrupt):
-        export(notes, "md", tmp_path)
-    assert sorted(os.listdir(tmp_path)) == ["安徽省开发区协会第二届第二次理事会在合肥召开-0001.md"]
+        export(notes, "md", tmp_path / "vault")
+    assert os.listdir(tmp_path / "vault") == ["mine.md"]  # not the first file either, and no stage folder
+    calls.clear()
+    with pytest.raises(KeyboardInterrupt):
+        export(notes, "md", tmp_path / "new" / "deeper")
+    assert not (tmp_path / "new").exists()  # folders the export made go again
     for fmt, name in (("csv", "h.csv"), ("json", "h.json")):
         calls.clear()
         calls.append(1)  # the next write is the failing one
         with pytest.raises(KeyboardInterrupt):
             export(notes, fmt, tmp_path / name)
         assert not (tmp_path / name).exists()
-    assert len(os.listdir(tmp_path)) == 1
+    assert sorted(os.listdir(tmp_path)) == ["vault"]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "json", "csv"])
+def test_cancelled_half_way_through_a_stream_writes_nothing(tmp_path, fmt):
+    target = tmp_path / ("out" if fmt in ("md", "html") else f"out.{fmt}")
+
+    def articles():
+        for number in range(1, 200):
+            if number == 150:
+                raise ExportCancelled
+            yield make_notes(make_article(article_id=number))
+
+    with pytest.raises(ExportCancelled):
+        export(articles(), fmt, target)
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_second_export_replaces_files_and_keeps_others(tmp_path):
+    first = make_notes(make_article(article_id=1))
+    (tmp_path / "mine.md").write_text("kept", encoding="utf-8")
+    [path] = export([first], "md", tmp_path)
+    first.note = "changed"
+    assert export([first, first], "md", tmp_path) == [path]  # the same article twice is one file
+    assert "changed" in path.read_text(encoding="utf-8")
+    assert sorted(os.listdir(tmp_path)) == sorted(["mine.md", path.name])

@@ -77,11 +77,16 @@ def test_markdown_custom_template(notes):
 def test_json_loads_back_through_the_annotation_reader(notes):
     from reader.annotate.w3c import read_annotations
 
-    read = read_annotations(json.loads(render_json([notes])))
+    text = render_json([notes])
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + "\n"  # streamed, laid out as dumps
+    whole, *read = read_annotations(json.loads(text))
     assert [r.error for r in read] == [""] * len(notes.highlights)
+    assert (whole.on_article, whole.error, whole.note, whole.tags, whole.source) == (
+        True, "", notes.note, notes.tags, notes.stored.article.url)
     by_exact = {r.exact: r for r in read}
     for h in notes.highlights:
         r = by_exact[h.exact]
+        assert not r.on_article
         assert (r.note, r.tags, r.color, r.created, r.modified) == (h.note, h.tags, h.color, h.created, h.modified)
         assert r.source == notes.stored.article.url
         if h.state == "orphaned":
@@ -90,10 +95,21 @@ def test_json_loads_back_through_the_annotation_reader(notes):
             assert (r.start, r.end) == (h.start, h.end)
 
 
+def test_json_article_annotation_only_when_there_is_a_note_or_tags(notes):
+    notes.note = "  "
+    [whole] = json.loads(render_json([notes]))["first"]["items"][:1]
+    assert (whole["motivation"], [b["purpose"] for b in whole["body"]]) == ("tagging", ["tagging", "tagging"])
+    notes.tags = []
+    items = json.loads(render_json([notes]))["first"]["items"]
+    assert all(isinstance(item["target"], dict) for item in items) and len(items) == len(notes.highlights)
+    empty = json.loads(render_json([]))
+    assert (empty["first"]["items"], empty["total"]) == ([], 0)
+
+
 def test_json_without_url_targets_the_content_hash():
     stored = make_article(url="")
     data = json.loads(render_json([make_notes(stored)]))
-    sources = {item["target"]["source"] for item in data["first"]["items"]}
+    sources = {item["target"]["source"] for item in data["first"]["items"][1:]} | {data["first"]["items"][0]["target"]}
     assert sources == {f"urn:sha256:{stored.content_hash}"}
 
 
@@ -117,8 +133,8 @@ def test_export_writes_one_file_per_article(tmp_path):
     ]
     html_files = export([first], "html", tmp_path / "html")
     assert html_files[0].suffix == ".html" and html_files[0].read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-    [json_file] = export([first, second], "json", tmp_path / "a.json")
-    assert json.loads(json_file.read_text(encoding="utf-8"))["total"] == 2 * len(first.highlights)
+    [json_file] = export(iter([first, second]), "json", tmp_path / "a.json")
+    assert json.loads(json_file.read_text(encoding="utf-8"))["total"] == 2 * (len(first.highlights) + 1)
     assert sorted(p.name for p in tmp_path.rglob("*")) == sorted(
         ["vault", "html", "a.json", *(p.name for p in written), html_files[0].name]
     )
