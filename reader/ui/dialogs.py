@@ -5,19 +5,13 @@ Tests hand the window a stand-in, so no modal dialog ever blocks the suite.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QComboBox,
     QFormLayout,
-    QHBoxLayout,
-    QPushButton,
-    QRadioButton,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -26,13 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.model import ImportOutcome
-
-EXPORT_FORMATS = {
-    "md": "Markdown, one file per article",
-    "html": "HTML, one self-contained file per article",
-    "json": "JSON (W3C Web Annotation), one file",
-    "csv": "CSV spreadsheet, one file",
-}
+from reader.ui.export_dialog import ExportAnswer, ExportDialog, ExportOffer
 
 PAGE_FILTER = "Saved pages (*.html *.htm *.xhtml *.shtml *.mht *.mhtml *.txt *.text *.md *.markdown);;All files (*)"
 
@@ -45,11 +33,13 @@ class Dialogs:
         files, _ = QFileDialog.getOpenFileNames(self.parent, "Import saved pages", "", PAGE_FILTER)
         return files
 
-    def confirm_delete(self, title: str) -> bool:
+    def confirm_delete(self, title: str, count: int = 1) -> bool:
+        """Ask before deleting ``count`` articles, the first of them titled ``title``."""
+        others = f" and {count - 1:,} other article{'s' if count > 2 else ''}" if count > 1 else ""
         answer = QMessageBox.question(
             self.parent,
-            "Delete article",
-            f"Delete “{title}” from the library?\n\nEdit ▸ Undo brings it back.",
+            "Delete article" if count == 1 else "Delete articles",
+            f"Delete “{title}”{others} from the library?\n\nEdit ▸ Undo brings {'it' if count == 1 else 'them'} back.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -88,50 +78,9 @@ class Dialogs:
             return None
         return {color: edit.text().strip() for color, edit in edits.items()}
 
-    def choose_export(
-        self, preview: Callable[[str], str], current_title: str | None, annotated_count: int
-    ) -> tuple[str, str, str] | None:
-        """Format, scope ("current" or "all") and destination, with a preview of the first file."""
-        dialog = QDialog(self.parent)
-        dialog.setWindowTitle("Export notes")
-        form = QFormLayout(dialog)
-        formats = QComboBox()
-        for key, label in EXPORT_FORMATS.items():
-            formats.addItem(label, key)
-        form.addRow("Format", formats)
-        current = QRadioButton(f"This article: {current_title}" if current_title else "This article")
-        current.setEnabled(current_title is not None)
-        everything = QRadioButton(f"All annotated articles ({annotated_count})")
-        (current if current_title else everything).setChecked(True)
-        form.addRow("Articles", current)
-        form.addRow("", everything)
-        destination = QLineEdit()
-        browse = QPushButton("Choose…")
-        row = QHBoxLayout()
-        row.addWidget(destination, 1)
-        row.addWidget(browse)
-        form.addRow("To", row)
-
-        def choose() -> None:
-            fmt = formats.currentData()
-            if fmt in ("md", "html"):
-                chosen = QFileDialog.getExistingDirectory(dialog, "Export into folder")
-            else:
-                chosen, _ = QFileDialog.getSaveFileName(dialog, "Export to file", f"reader-notes.{fmt}")
-            if chosen:
-                destination.setText(chosen)
-
-        browse.clicked.connect(choose)
-        shown = QPlainTextEdit()
-        shown.setReadOnly(True)
-        shown.setMinimumSize(640, 300)
-        form.addRow("Preview", shown)
-        formats.currentIndexChanged.connect(lambda: shown.setPlainText(preview(formats.currentData())))
-        shown.setPlainText(preview(formats.currentData()))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(dialog.accept)
-        buttons.rejected.connect(dialog.reject)
-        form.addRow(buttons)
-        if dialog.exec() != QDialog.DialogCode.Accepted or not destination.text().strip():
+    def ask_export(self, offer: ExportOffer) -> ExportAnswer | None:
+        """Format, scope and destination for an export, with a preview of the first file."""
+        dialog = ExportDialog(offer, self.parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return formats.currentData(), "current" if current.isChecked() else "all", destination.text().strip()
+        return dialog.answer()

@@ -6,7 +6,7 @@ are a few megabytes and make scrolling and sorting free.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
@@ -64,6 +64,17 @@ class LibraryModel(QAbstractListModel):
 
     def row_of(self, article_id: int) -> int:
         return self._row_by_id.get(article_id, -1)
+
+    def row_ranges(self, article_ids: Iterable[int]) -> list[tuple[int, int]]:
+        """The rows of these articles (those listed) as (first, last) runs: a selection of 10,000 is a few ranges."""
+        rows = sorted(row for row in map(self.row_of, article_ids) if row >= 0)
+        ranges: list[tuple[int, int]] = []
+        for row in rows:
+            if ranges and row == ranges[-1][1] + 1:
+                ranges[-1] = (ranges[-1][0], row)
+            else:
+                ranges.append((row, row))
+        return ranges
 
     def summary(self, row: int) -> ArticleSummary:
         return self._rows[row]

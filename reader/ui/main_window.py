@@ -5,7 +5,17 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QItemSelectionModel, QModelIndex, QSettings, Qt, QThread, QTimer, QUrl
+from PySide6.QtCore import (
+    QByteArray,
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QThread,
+    QTimer,
+    QUrl,
+)
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -34,10 +44,7 @@ from PySide6.QtWidgets import (
 
 from reader.annotate.selectors import attach, new_highlight
 from reader.export import copy_markdown
-from reader.export.csv import render_csv
-from reader.export.html import render_html
 from reader.export.markdown import render_markdown_notes
-from reader.export.w3c import render_json
 from reader.exporting import article_notes
 from reader.ingest import ExtractError, extract_file
 from reader.model import COLORS, Highlight, ImportOutcome, StoredArticle
@@ -48,7 +55,9 @@ from reader.ui.all_annotations import AllAnnotationsView
 from reader.ui.annotation_pane import AnnotationPane
 from reader.ui.commands import AddHighlight, DeleteArticle, DeleteHighlight, EditHighlight
 from reader.ui.dialogs import Dialogs
-from reader.ui.export_worker import ExportChoice, ExportReport, ExportWorker
+from reader.ui.export_controller import ExportController
+from reader.ui.export_dialog import SELECTED
+from reader.ui.export_worker import ExportChoice, ExportReport
 from reader.ui.import_worker import ImportReport, ImportWorker, start_worker
 from reader.ui.library_delegate import LibraryDelegate
 from reader.ui.library_model import ID_ROLE, LibraryModel
@@ -102,13 +111,18 @@ class MainWindow(QMainWindow):
         self.current_article: StoredArticle | None = None
         self.meanings = self._load_meanings()
         self.last_report: ImportReport | None = None
-        self.last_export: ExportReport | None = None
         self._import: tuple[QThread, ImportWorker] | None = None
-        self._export: tuple[QThread, ExportWorker, Path] | None = None
+        self.exports = ExportController(library, self.dialogs, lambda: self.meanings, self)
+        self.exports.started.connect(self._on_export_started)
+        self.exports.progress.connect(self._on_import_progress)
+        self.exports.finished.connect(self._on_export_finished)
         self._queued: list[list[str]] = []
         self._refresh_timer = QTimer(self, interval=REFRESH_MS)
         self._refresh_timer.timeout.connect(self._refresh_during_import)
         self._imported_since_refresh = False
+        self._reload_select: int | None = None
+        self._reload_timer = QTimer(self, singleShot=True, interval=0)
+        self._reload_timer.timeout.connect(lambda: self.reload_library(self._reload_select))
 
         self.setWindowTitle("Reader")
         self.setWindowIcon(QIcon(str(resource("icons/reader.svg"))))
@@ -142,7 +156,8 @@ class MainWindow(QMainWindow):
         self.library_view.setModel(self.library_model)
         self.library_view.setItemDelegate(LibraryDelegate(self.library_view))
         self.library_view.setUniformItemSizes(True)
-        self.library_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.library_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.library_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.library_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.library_view.selectionModel().currentChanged.connect(self._on_current_row)
         self.filter_edit = QLineEdit()
@@ -241,6 +256,8 @@ class MainWindow(QMainWindow):
         self.import_action = self._action(file_menu, "&Import…", QKeySequence.StandardKey.Open, self.import_dialog)
         self.reimport_action = self._action(file_menu, "&Re-import from File…", QKeySequence("Ctrl+Shift+R"), self.reimport_dialog)
         self.export_action = self._action(file_menu, "&Export Notes…", QKeySequence("Ctrl+E"), self.export_dialog)
+        self.export_selected_action = QAction("&Export Notes…", self)
+        self.export_selected_action.triggered.connect(self.export_selected)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
 
@@ -253,8 +270,9 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
         self.paste_action = self._action(edit_menu, "&Paste Files", QKeySequence.StandardKey.Paste, self.paste_files)
-        self.delete_action = self._action(edit_menu, "&Delete Article", QKeySequence.StandardKey.Delete, self.delete_current)
+        self.delete_action = self._action(edit_menu, "&Delete Article", QKeySequence.StandardKey.Delete, self.delete_selected)
         self._scope(self.delete_action, self.library_pane)
+        self.library_view.addActions([self.export_selected_action, self.delete_action])
         edit_menu.addSeparator()
         self._action(edit_menu, "&Find in Library", QKeySequence.StandardKey.Find, self._focus_filter)
 
@@ -322,6 +340,7 @@ class MainWindow(QMainWindow):
             self._queued.clear()
             self.cancel_import()
             self._import[0].wait(10_000)
+        self.exports.wait(10_000)
         self.save_state()
         self.library.purge_deleted()
         super().closeEvent(event)
@@ -371,9 +390,22 @@ class MainWindow(QMainWindow):
         )
         self.refresh_highlights()
 
+    def selected_ids(self) -> list[int]:
+        """The articles selected in the list, in list order."""
+        rows = sorted(index.row() for index in self.library_view.selectionModel().selectedRows())
+        return [self.library_model.summary(row).id for row in rows]
+
+    def _reselect(self, article_ids: list[int]) -> None:
+        """Select these articles again after the list was re-read (those still in it), keeping the current one."""
+        selection = QItemSelection()
+        for first, last in self.library_model.row_ranges(article_ids):
+            selection.select(self.library_model.index(first), self.library_model.index(last))
+        self.library_view.selectionModel().select(selection, QItemSelectionModel.SelectionFlag.Select)
+
     def reload_library(self, select_id: int | None = None) -> None:
-        """Re-read the list, keeping (or moving to) the selected article."""
+        """Re-read the list, keeping (or moving to) the open article and keeping the selection."""
         keep = select_id if select_id is not None else self.current_id
+        selected = self.selected_ids() if select_id is None else []
         self.library_model.load()
         if keep is not None and self.library_model.row_of(keep) >= 0:
             self.select_article(keep)
@@ -381,11 +413,14 @@ class MainWindow(QMainWindow):
             self.select_article(self.library_model.summary(0).id)
         else:
             self.open_article(None)
+        self._reselect(selected)
 
     def filter_library(self, text: str) -> None:
+        selected = self.selected_ids()
         self.library_model.load(text)
         if self.current_id is not None and self.library_model.row_of(self.current_id) >= 0:
             self.select_article(self.current_id)
+        self._reselect(selected)
 
     def _focus_filter(self) -> None:
         self.filter_edit.setFocus()
@@ -404,23 +439,45 @@ class MainWindow(QMainWindow):
         else:
             self.toc_view.clearSelection()
 
-    def delete_current(self) -> None:
-        if self.current_id is None:
+    def delete_selected(self) -> None:
+        """Delete the selected articles (or the open one) after asking; one Undo brings them all back."""
+        ids = self.selected_ids() or ([self.current_id] if self.current_id is not None else [])
+        if not ids:
             return
-        row = self.library_model.row_of(self.current_id)
-        title = self.library_model.summary(row).title if row >= 0 else ""
-        if not self.dialogs.confirm_delete(title):
+        rows = [self.library_model.row_of(article_id) for article_id in ids]
+        first_title = self.library_model.summary(rows[0]).title if rows[0] >= 0 else ""
+        if not self.dialogs.confirm_delete(first_title, len(ids)):
             return
-        neighbour = None
-        if row >= 0 and self.library_model.rowCount() > 1:
-            neighbour = self.library_model.summary(row + 1 if row + 1 < self.library_model.rowCount() else row - 1).id
-        deleted = self.current_id
+        if self.current_id in ids:
+            neighbour, self.current_id = self._neighbour_after_delete(set(rows)), None
+        else:
+            neighbour = self.current_id
+        if len(ids) == 1:
+            self.undo_stack.push(DeleteArticle(self.library, ids[0], first_title, lambda restored: self.reload_library(
+                restored if restored is not None else neighbour)))
+            return
 
         def changed(restored: int | None) -> None:
-            self.reload_library(restored if restored is not None else neighbour)
+            self._reload_soon(restored if restored is not None else neighbour)
 
-        self.current_id = None if deleted == self.current_id else self.current_id
-        self.undo_stack.push(DeleteArticle(self.library, deleted, title, changed))
+        self.undo_stack.beginMacro(f"Delete {len(ids):,} articles")
+        for article_id, row in zip(ids, rows):
+            title = self.library_model.summary(row).title if row >= 0 else ""
+            self.undo_stack.push(DeleteArticle(self.library, article_id, title, changed))
+        self.undo_stack.endMacro()
+
+    def _neighbour_after_delete(self, rows: set[int]) -> int | None:
+        """The article to show once these rows are gone: the next one below them, else above."""
+        count = self.library_model.rowCount()
+        below = [row for row in range(max(rows) + 1, count) if row not in rows]
+        above = [row for row in range(min(rows) - 1, -1, -1) if row not in rows]
+        row = (below or above or [None])[0]
+        return self.library_model.summary(row).id if row is not None else None
+
+    def _reload_soon(self, select_id: int | None) -> None:
+        """Re-read the list once after a run of deletions or restorations (one undo step of many articles)."""
+        self._reload_select = select_id
+        self._reload_timer.start()
 
     # annotations
 
@@ -585,58 +642,35 @@ class MainWindow(QMainWindow):
 
     # export
 
-    def _export_sample(self) -> int | None:
-        """The article the preview shows: the open one, else the newest with notes."""
-        if self.current_id is not None:
-            return self.current_id
-        ids = self.library.annotations.annotated_article_ids()
-        return ids[0] if ids else None
-
-    def export_preview(self, fmt: str) -> str:
-        article_id = self._export_sample()
-        notes = article_notes(self.library, article_id, fmt == "html") if article_id is not None else None
-        if notes is None:
-            return "Nothing to export yet: highlight some text first."
-        render = {
-            "md": lambda: render_markdown_notes(notes, self.meanings),
-            "html": lambda: render_html(notes, self.meanings),
-            "json": lambda: render_json([notes]),
-            "csv": lambda: render_csv([notes], self.meanings),
-        }[fmt]
-        return render()
-
     def export_dialog(self) -> None:
-        if self._export is not None:
-            return
-        title = self.current_article.article.title if self.current_article else None
-        annotated_ids = self.library.annotations.annotated_article_ids()
-        answer = self.dialogs.choose_export(self.export_preview, title, len(annotated_ids))
-        if answer is None:
-            return
-        fmt, scope, out = answer
-        ids = [self.current_id] if scope == "current" and self.current_id is not None else annotated_ids
-        self.export_notes(ExportChoice(fmt, ids, Path(out), only_annotated=False))
+        self.exports.ask(self.current_id, self._current_title(), self.selected_ids())
+
+    def export_selected(self) -> None:
+        """The library list's context menu: export the selected articles."""
+        self.exports.ask(self.current_id, self._current_title(), self.selected_ids(), scope=SELECTED)
+
+    def _current_title(self) -> str | None:
+        return self.current_article.article.title if self.current_article else None
 
     def export_notes(self, choice: ExportChoice) -> None:
         """Write an export in the background; the status bar shows progress and the result."""
-        worker = ExportWorker(self.library.path, choice, self.meanings)
-        worker.progress.connect(self._on_import_progress)
-        worker.finished.connect(self._on_export_finished)
+        self.exports.start(choice)
+
+    @property
+    def exporting(self) -> bool:
+        return self.exports.busy
+
+    @property
+    def last_export(self) -> ExportReport | None:
+        return self.exports.last_report
+
+    def _on_export_started(self) -> None:
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
         self.statusBar().showMessage("Exporting…")
-        self._export = (start_worker(worker), worker, choice.out)
 
-    @property
-    def exporting(self) -> bool:
-        return self._export is not None
-
-    def _on_export_finished(self, report: ExportReport) -> None:
-        thread, _, out = self._export
-        thread.wait()
-        self._export = None
-        self.last_export = report
+    def _on_export_finished(self, report: ExportReport, out: Path) -> None:
         if self._import is None:
             self.progress.hide()
             self.cancel_button.hide()
@@ -710,8 +744,7 @@ class MainWindow(QMainWindow):
     def cancel_import(self) -> None:
         if self._import is not None:
             self._import[1].cancel()
-        if self._export is not None:
-            self._export[1].cancel()
+        self.exports.cancel()
 
     def _on_import_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.model import ImportOutcome
 from reader.store import Library
+from reader.ui.export_dialog import ExportAnswer, ExportOffer
 from reader.ui.main_window import MainWindow
 
 
@@ -24,19 +25,28 @@ class FakeDialogs:
         self.failures_shown: list[list[ImportOutcome]] = []
         self.opened_urls: list[str] = []
         self.meanings_answer: dict[str, str] | None = None
+        self.export_answer: tuple[str, str, str] | None = None
+        self.export_offers: list[ExportOffer] = []
 
     def choose_files(self) -> list[str]:
         return list(self.files_to_choose)
 
-    def confirm_delete(self, title: str) -> bool:
-        self.confirmations.append(title)
+    def confirm_delete(self, title: str, count: int = 1) -> bool:
+        self.confirmations.append(title if count == 1 else f"{title} and {count - 1} more")
         return self.confirm
 
     def show_failures(self, failures: list[ImportOutcome]) -> None:
         self.failures_shown.append(list(failures))
 
-    def choose_export(self, preview, current_title, annotated_count):
-        return None
+    def ask_export(self, offer: ExportOffer) -> ExportAnswer | None:
+        """Remember the offer; answer with ``choose_export`` (which a test may replace) or ``export_answer``."""
+        self.export_offers.append(offer)
+        answer = self.choose_export(lambda fmt: offer.preview(fmt, offer.default_scope), offer.current_title,
+                                    offer.annotated)
+        return ExportAnswer(*answer) if answer is not None else None
+
+    def choose_export(self, preview, current_title: str | None, annotated_count: int) -> tuple[str, str, str] | None:
+        return self.export_answer
 
     def edit_meanings(self, meanings: dict[str, str]) -> dict[str, str] | None:
         return self.meanings_answer
