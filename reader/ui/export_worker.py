@@ -82,4 +82,6 @@ class ExportWorker(QObject):
             report.cancelled = True
         except (OSError, ValueError, LibraryError) as error:
             report.error = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        except Exception as error:  # noqa: BLE001 - the window waits for this report, whatever went wrong
+            report.error = f"an unexpected error: {error}"
         self.finished.emit(report)

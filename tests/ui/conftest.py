@@ -39,14 +39,8 @@ class FakeDialogs:
         self.failures_shown.append(list(failures))
 
     def ask_export(self, offer: ExportOffer) -> ExportAnswer | None:
-        """Remember the offer; answer with ``choose_export`` (which a test may replace) or ``export_answer``."""
         self.export_offers.append(offer)
-        answer = self.choose_export(lambda fmt: offer.preview(fmt, offer.default_scope), offer.current_title,
-                                    offer.annotated)
-        return ExportAnswer(*answer) if answer is not None else None
-
-    def choose_export(self, preview, current_title: str | None, annotated_count: int) -> tuple[str, str, str] | None:
-        return self.export_answer
+        return ExportAnswer(*self.export_answer) if self.export_answer is not None else None
 
     def edit_meanings(self, meanings: dict[str, str]) -> dict[str, str] | None:
         return self.meanings_answer

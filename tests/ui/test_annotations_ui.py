@@ -295,21 +295,17 @@ def test_export_notes_from_the_window_with_a_preview(qtbot, window, app, pages, 
     open_chinese(qtbot, window, pages)
     select_passage(qtbot, window, PASSAGE)
     qtbot.keyClick(window.reader, Qt.Key.Key_H)
-    previews = {}
-
-    def choose_export(preview, current_title, annotated_count):
-        previews.update({fmt: preview(fmt) for fmt in ("md", "html", "json", "csv")})
-        assert (current_title, annotated_count) == ("青溪市图书馆举办第三届阅读周活动", 1)
-        return "md", "all", str(tmp_path / "notes")
-
-    app.dialogs.choose_export = choose_export
+    app.dialogs.export_answer = ("md", "all", str(tmp_path / "notes"))
     qtbot.keyClick(window, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not window.exporting, timeout=30_000)
+    [offer] = app.dialogs.export_offers
+    assert (offer.current_title, offer.annotated) == ("青溪市图书馆举办第三届阅读周活动", 1)
     [written] = list((tmp_path / "notes").iterdir())
     assert written.name.startswith("青溪市图书馆举办第三届阅读周活动") and written.suffix == ".md"
     assert PASSAGE in written.read_text(encoding="utf-8")
     assert window.statusBar().currentMessage() == f"Exported 1 file to {tmp_path / 'notes'}"
-    assert all(PASSAGE in text for text in previews.values())
+    previews = [offer.preview(fmt, offer.default_scope) for fmt in ("md", "html", "json", "csv")]
+    assert all(PASSAGE in text for text in previews)
 
 
 def test_copy_one_highlight_as_markdown(qtbot, window, pages):
