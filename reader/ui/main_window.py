@@ -109,6 +109,7 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.current_id: int | None = None
         self.current_article: StoredArticle | None = None
+        self._open_highlights: dict[int, Highlight] = {}
         self.meanings = self._load_meanings()
         self.last_report: ImportReport | None = None
         self._import: tuple[QThread, ImportWorker] | None = None
@@ -364,8 +365,10 @@ class MainWindow(QMainWindow):
         stored = self.library.get(article_id) if article_id is not None else None
         self.current_id = stored.id if stored else None
         self.current_article = stored
+        self._open_highlights = {}
         if stored is None:
             self.reader.clear_article()
+            self.annotation_pane.set_article("", [], [], self.library.annotations.all_tags())
             self.reader_stack.setCurrentWidget(self.welcome)
             self.toc_model.set_sections([])
             self.contents_stack.setCurrentWidget(self.no_sections)
@@ -382,13 +385,14 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{stored.article.title} — Reader")
         self.settings.setValue("library/last_article", stored.id)
         annotations = self.library.annotations
+        self._open_highlights = {h.id: h for h in annotations.for_article(stored.id)}
         self.annotation_pane.set_article(
             annotations.article_note(stored.id),
             annotations.article_tags(stored.id),
-            annotations.for_article(stored.id),
+            self.open_highlights,
             annotations.all_tags(),
         )
-        self.refresh_highlights()
+        self.reader.set_highlights(self.open_highlights)
 
     def selected_ids(self) -> list[int]:
         """The articles selected in the list, in list order."""
@@ -492,23 +496,24 @@ class MainWindow(QMainWindow):
                 self.settings.setValue(f"colors/{color}", meaning)
             self.reader.set_meanings(self.meanings)
 
-    def refresh_highlights(self, active_id: int | None = None) -> None:
-        """Re-read the open article's highlights into the reading view and the pane."""
-        if self.current_id is None:
-            self.reader.set_highlights([])
-            self.annotation_pane.set_highlights([])
-            return
-        highlights = self.library.annotations.for_article(self.current_id)
-        current = self.annotation_pane.current
-        self.reader.set_highlights(highlights, active_id if active_id is not None else current and current.id)
-        self.annotation_pane.set_highlights(highlights)
-        self.annotation_pane.set_all_tags(self.library.annotations.all_tags())
-        if active_id is not None:
-            self.annotation_pane.select(active_id)
+    @property
+    def open_highlights(self) -> list[Highlight]:
+        """The open article's highlights in reading order, orphans last."""
+        return sorted(self._open_highlights.values(), key=lambda h: (h.state == Highlight.ORPHANED, h.start, h.id))
 
     def _annotation_changed(self, highlight: Highlight) -> None:
-        if highlight.article_id == self.current_id:
-            self.refresh_highlights(highlight.id)
+        """Redraw after one highlight changed, reading back only that one."""
+        if highlight.article_id == self.current_id and highlight.id is not None:
+            stored = self.library.annotations.get(highlight.id)
+            if stored is None:
+                self._open_highlights.pop(highlight.id, None)
+            else:
+                self._open_highlights[highlight.id] = stored
+            highlights = self.open_highlights
+            self.reader.set_highlights(highlights, highlight.id)
+            self.annotation_pane.set_highlights(highlights)
+            self.annotation_pane.set_all_tags(self.library.annotations.all_tags())
+            self.annotation_pane.select(highlight.id)
         if self.library_pane.currentWidget() is self.all_annotations:
             self.all_annotations.refresh()
 
