@@ -99,6 +99,16 @@ COLORS: dict[str, str] = {
 """The six highlight colours, by name, with the fill the reading view draws."""
 
 
+@dataclass(frozen=True)
+class ArticleNote:
+    """The note on an article as a whole, with the article's tags, as searches find it."""
+
+    article_id: int
+    text: str
+    tags: tuple[str, ...] = ()
+    modified: str = ""
+
+
 @dataclass
 class Highlight:
     """A highlighted passage of an article, anchored in its canonical text.

@@ -24,7 +24,7 @@ from datetime import date, datetime, timedelta, timezone
 from sqlite_utils import Database
 
 from reader.annotate import reanchor_all
-from reader.model import COLORS, Highlight, Section
+from reader.model import COLORS, ArticleNote, Highlight, Section
 
 WriteTransaction = Callable[[], AbstractContextManager[None]]
 
@@ -260,6 +260,44 @@ class Annotations:
             f"WHERE {' AND '.join(where)} {NEWEST_FIRST}"
         )
         return self._select(sql, parameters)
+
+    def search_article_notes(
+        self,
+        query: str = "",
+        tag: str | None = None,
+        since: str | date | datetime | None = None,
+        until: str | date | datetime | None = None,
+    ) -> list[ArticleNote]:
+        """Notes on live articles matching every filter given, newest first.
+
+        Each word of ``query`` must occur in the note, in any letter case; an
+        article note per article is few enough to scan, Chinese included.
+        ``tag`` is one of the article's tags; ``since``/``until`` bound the
+        moment the note was last edited.
+        """
+        where = ["a.deleted_at IS NULL", "trim(n.text) != ''"]
+        parameters: list[object] = []
+        for word in query.split():
+            where.append("instr(lower(n.text), lower(?)) > 0")
+            parameters.append(word)
+        if tag is not None:
+            where.append(
+                "n.article_id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id"
+                " WHERE t.key = ?)"
+            )
+            parameters.append(tag_key(tag))
+        for value, upper in ((since, False), (until, True)):
+            if value is not None:
+                operator, bound = _bound(value, upper)
+                where.append(f"n.modified {operator} ?")
+                parameters.append(bound)
+        rows = self.db.execute(
+            f"SELECT n.article_id, n.text, n.modified FROM article_notes n JOIN articles a ON a.id = n.article_id "
+            f"WHERE {' AND '.join(where)} ORDER BY n.modified DESC, n.article_id DESC",
+            parameters,
+        ).fetchall()
+        return [ArticleNote(article_id, text, tuple(self.article_tags(article_id)), modified)
+                for article_id, text, modified in rows]
 
     # tags and notes
 

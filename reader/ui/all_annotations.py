@@ -1,4 +1,8 @@
-"""Every annotation in the library: search quotes and notes, filter, jump to the passage."""
+"""Every annotation in the library: search quotes and notes, filter, jump to the passage.
+
+Notes on whole articles are listed with the highlights, newest first: a note
+the user cannot find again is as good as lost.
+"""
 
 from __future__ import annotations
 
@@ -9,23 +13,33 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QListView, QVBoxLayout, QWidget
 
-from reader.model import COLORS, Highlight
-from reader.ui.annotation_model import HIGHLIGHT_ROLE, describe
+from reader.model import COLORS, ArticleNote, Highlight
+from reader.ui.annotation_model import HIGHLIGHT_ROLE, QUOTE_CHARS, describe
 from reader.ui.filters import colour_filter, compact, fill_tags, tag_filter
 from reader.ui.wrapping_delegate import WrappingDelegate
 
 Index = QModelIndex | QPersistentModelIndex
 Search = Callable[..., list[Highlight]]
+SearchNotes = Callable[..., list[ArticleNote]]
+Row = Highlight | ArticleNote
 PERIODS = {"Any time": None, "Today": 1, "Past week": 7, "Past month": 31, "Past year": 366}
+
+
+def _describe_note(note: ArticleNote) -> list[str]:
+    text = note.text if len(note.text) <= QUOTE_CHARS else note.text[:QUOTE_CHARS] + "…"
+    lines = [f"✎ Note on the article: {text}"]
+    if note.tags:
+        lines.append(" ".join(f"#{tag}" for tag in note.tags))
+    return lines
 
 
 class AllAnnotationsModel(QAbstractListModel):
     def __init__(self, title_of: Callable[[int], str], parent=None) -> None:
         super().__init__(parent)
         self._title_of = title_of
-        self._rows: list[Highlight] = []
+        self._rows: list[Row] = []
 
-    def set_rows(self, rows: list[Highlight]) -> None:
+    def set_rows(self, rows: list[Row]) -> None:
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
@@ -36,24 +50,29 @@ class AllAnnotationsModel(QAbstractListModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        highlight = self._rows[index.row()]
+        row = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return "\n".join(describe(highlight) + ["— " + self._title_of(highlight.article_id)])
-        if role == Qt.ItemDataRole.DecorationRole:
-            return QColor(COLORS.get(highlight.color, COLORS["yellow"]))
+            lines = describe(row) if isinstance(row, Highlight) else _describe_note(row)
+            return "\n".join(lines + ["— " + self._title_of(row.article_id)])
+        if role == Qt.ItemDataRole.DecorationRole and isinstance(row, Highlight):
+            return QColor(COLORS.get(row.color, COLORS["yellow"]))
         if role == HIGHLIGHT_ROLE:
-            return highlight
+            return row
         return None
 
 
 class AllAnnotationsView(QWidget):
-    """Emits ``open_highlight(article id, highlight id)`` when the user picks one."""
+    """Emits ``open_highlight(article id, highlight id)`` or ``open_article(id)`` when the user picks one."""
 
     open_highlight = Signal(int, int)
+    open_article = Signal(int)
 
-    def __init__(self, search: Search, title_of: Callable[[int], str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, search: Search, search_notes: SearchNotes, title_of: Callable[[int], str], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self._search = search
+        self._search_notes = search_notes
         self.query = QLineEdit()
         self.query.setObjectName("filter")
         self.query.setPlaceholderText("Search quotes and notes")
@@ -94,14 +113,19 @@ class AllAnnotationsView(QWidget):
     def refresh(self) -> None:
         days = self.period.currentData()
         since = (datetime.now(timezone.utc) - timedelta(days=days)).isoformat(timespec="seconds") if days else None
-        self.model.set_rows(
-            self._search(self.query.text(), color=self.color.currentData(), tag=self.tag.currentData(), since=since)
-        )
+        query, color, tag = self.query.text(), self.color.currentData(), self.tag.currentData()
+        rows: list[Row] = list(self._search(query, color=color, tag=tag, since=since))
+        if color is None:
+            rows += self._search_notes(query, tag=tag, since=since)
+            rows.sort(key=lambda row: row.created if isinstance(row, Highlight) else row.modified, reverse=True)
+        self.model.set_rows(rows)
 
     def _open(self, index: QModelIndex) -> None:
-        highlight = index.data(HIGHLIGHT_ROLE)
-        if highlight is not None:
-            self.open_highlight.emit(highlight.article_id, highlight.id)
+        row = index.data(HIGHLIGHT_ROLE)
+        if isinstance(row, Highlight):
+            self.open_highlight.emit(row.article_id, row.id)
+        elif isinstance(row, ArticleNote):
+            self.open_article.emit(row.article_id)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -174,8 +174,11 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.library_view)
-        self.all_annotations = AllAnnotationsView(self.library.annotations.search, self._title_of)
+        self.all_annotations = AllAnnotationsView(
+            self.library.annotations.search, self.library.annotations.search_article_notes, self._title_of
+        )
         self.all_annotations.open_highlight.connect(self.open_highlight)
+        self.all_annotations.open_article.connect(self.show_annotations_of)
         self.library_pane = QTabWidget()
         self.library_pane.setObjectName("sideTabs")
         self.library_pane.setDocumentMode(True)
@@ -528,13 +531,19 @@ class MainWindow(QMainWindow):
 
     def open_highlight(self, article_id: int, highlight_id: int) -> None:
         """Open an article at one of its highlights."""
+        if self.show_annotations_of(article_id):
+            self.annotation_pane.select(highlight_id)
+            self._on_pane_selected(highlight_id)
+
+    def show_annotations_of(self, article_id: int) -> bool:
+        """Open an article with its annotations in front; False if it is gone."""
         if self.library_model.row_of(article_id) < 0:
             self.filter_edit.clear()
         self.select_article(article_id)
-        if self.current_id == article_id:
-            self.contents_pane.setCurrentWidget(self.annotation_pane)
-            self.annotation_pane.select(highlight_id)
-            self._on_pane_selected(highlight_id)
+        if self.current_id != article_id:
+            return False
+        self.contents_pane.setCurrentWidget(self.annotation_pane)
+        return True
 
     def create_highlight(self, start: int, end: int, color: str, style: str) -> Highlight | None:
         if self.current_article is None:

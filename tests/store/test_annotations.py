@@ -181,6 +181,22 @@ def test_article_note(library, article_id):
     assert library.annotations.article_note(article_id) == ""
 
 
+def test_article_notes_are_found_by_words_and_tags_and_not_on_deleted_articles(library, article_id):
+    other, _ = library.add(make_article("Other", "Another article about rivers."))
+    notes = library.annotations
+    notes.set_article_note(article_id, "开发区的**投资**数据值得跟进")
+    notes.set_article_tags(article_id, ["经济"])
+    notes.set_article_note(other, "Check the River figures")
+    assert [n.article_id for n in notes.search_article_notes()] == [other, article_id]
+    [found] = notes.search_article_notes("投资")
+    assert (found.article_id, found.tags) == (article_id, ("经济",))
+    assert [n.article_id for n in notes.search_article_notes("river figures")] == [other]
+    assert [n.article_id for n in notes.search_article_notes(tag="经济")] == [article_id]
+    assert notes.search_article_notes("投资 river") == []
+    library.delete(other)
+    assert [n.article_id for n in notes.search_article_notes()] == [article_id]
+
+
 def test_deleting_an_article_keeps_its_annotations_until_the_user_empties_the_bin(library, article_id):
     made = highlight(library, article_id, "river cleanup", tags=["keep"])
     library.annotations.set_article_note(article_id, "article note")

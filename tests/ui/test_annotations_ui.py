@@ -228,6 +228,29 @@ def test_all_annotations_searches_the_library_and_opens_the_passage(qtbot, windo
     assert view.model.rowCount() == 0
 
 
+def test_all_annotations_finds_a_note_on_a_whole_article_and_opens_it(qtbot, window, pages):
+    import_and_wait(qtbot, window, [pages])
+    titles = [window.library_model.index(r).data() for r in range(window.library_model.rowCount())]
+    chinese = window.library_model.summary(titles.index("青溪市图书馆举办第三届阅读周活动")).id
+    window.select_article(chinese)
+    pane = window.annotation_pane
+    pane.article_note.insertPlainText("整篇文章的笔记:阅读周")
+    qtbot.keyClick(pane.article_note, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    window.select_article(window.library_model.summary(titles.index("Field notes on river restoration")).id)
+
+    window.library_pane.setCurrentWidget(window.all_annotations)
+    view = window.all_annotations
+    view.query.insert("阅读周")
+    assert view.model.rowCount() == 1
+    index = view.model.index(0)
+    assert "整篇文章的笔记" in index.data() and "青溪市图书馆" in index.data()
+    qtbot.mouseClick(view.view.viewport(), Qt.MouseButton.LeftButton, pos=view.view.visualRect(index).center())
+    assert window.current_id == chinese
+    assert window.contents_pane.currentWidget() is pane
+    view.color.setCurrentIndex(view.color.findData("yellow"))
+    assert view.model.rowCount() == 0
+
+
 def test_hovering_a_highlight_with_a_note_shows_the_note(qtbot, window, pages):
     from PySide6.QtGui import QHelpEvent
     from PySide6.QtWidgets import QApplication, QToolTip
