@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,6 +29,8 @@ from typing import BinaryIO, Protocol
 
 MAX_CHARS = 120
 MAX_BYTES = 240
+STAGE_PREFIX = ".reader-export-"
+STALE_STAGE_S = 3600  # far longer than any export runs: older stages were left by a killed process
 RESERVED_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f\u0080-\u009f\u2028\u2029]')
 _SPACES = re.compile(r"[\s\u3000_-]+")
@@ -205,7 +208,8 @@ def staged_folder(folder: str | os.PathLike) -> Iterator[Stage]:
     folder = Path(folder)
     made = [p for p in (folder, *folder.parents) if not p.exists()]
     folder.mkdir(parents=True, exist_ok=True)
-    stage = Stage(folder, Path(tempfile.mkdtemp(dir=folder, prefix=".reader-export-")))
+    _remove_stale_stages(folder)
+    stage = Stage(folder, Path(tempfile.mkdtemp(dir=folder, prefix=STAGE_PREFIX)))
     try:
         yield stage
         stage.commit()
@@ -217,6 +221,17 @@ def staged_folder(folder: str | os.PathLike) -> Iterator[Stage]:
             except OSError:
                 break
         raise
+
+
+def _remove_stale_stages(folder: Path) -> None:
+    """A process killed mid-export cannot clean up; the next export into the folder does."""
+    now = time.time()
+    for stage in folder.glob(STAGE_PREFIX + "*"):
+        try:
+            if stage.is_dir() and now - stage.stat().st_mtime > STALE_STAGE_S:
+                shutil.rmtree(stage, ignore_errors=True)
+        except OSError:
+            continue
 
 
 def _unlink(name: str) -> None:

@@ -145,3 +145,14 @@ def test_a_second_export_replaces_files_and_keeps_others(tmp_path):
     assert export([first, first], "md", tmp_path) == [path]  # the same article twice is one file
     assert "changed" in path.read_text(encoding="utf-8")
     assert sorted(os.listdir(tmp_path)) == sorted(["mine.md", path.name])
+
+
+def test_a_stage_left_by_a_killed_export_is_cleared_by_the_next_one(tmp_path):
+    left = tmp_path / ".reader-export-killed"
+    (left / "half").mkdir(parents=True)
+    hours_ago = os.stat(left).st_mtime - 2 * 3600
+    os.utime(left, (hours_ago, hours_ago))
+    running = tmp_path / ".reader-export-running"
+    running.mkdir()
+    [path] = export([make_notes(make_article(article_id=1))], "md", tmp_path)
+    assert sorted(os.listdir(tmp_path)) == sorted([".reader-export-running", path.name])
