@@ -30,17 +30,23 @@ WORDS = (
 HANZI = "青溪市图书馆举办第三届阅读周活动古籍修复展览吸引了大量市民参观河道治理工程完成后水质明显改善开发区协会理事会在合肥召开"
 
 
-def paragraph(rng: random.Random, number: int) -> str:
-    sentences = []
+def sentences(rng: random.Random, chinese_share: float = 0.4) -> list[str]:
+    """Two to six sentences, Chinese or English."""
+    made = []
     for _ in range(rng.randint(2, 6)):
-        if rng.random() < 0.4:
+        if rng.random() < chinese_share:
             start = rng.randrange(len(HANZI) - 20)
-            sentences.append(HANZI[start : start + rng.randint(8, 20)] + "。")
+            made.append(HANZI[start : start + rng.randint(8, 20)] + "。")
         else:
-            sentences.append(" ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 16))).capitalize() + ".")
+            made.append(" ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 16))).capitalize() + ".")
+    return made
+
+
+def paragraph(rng: random.Random, number: int) -> str:
+    made = sentences(rng)
     if rng.random() < 0.05:
-        sentences.append("😀")
-    return f"{number}. " + " ".join(sentences)
+        made.append("😀")
+    return f"{number}. " + " ".join(made)
 
 
 def article(paragraphs: list[str]) -> Article:

@@ -30,7 +30,10 @@ from multiprocessing import Pool
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from annotations import sentences  # noqa: E402
 
 from reader.annotate import new_highlight  # noqa: E402
 from reader.export import export  # noqa: E402
@@ -40,15 +43,7 @@ from reader.render import render_markdown  # noqa: E402
 from reader.store import Library  # noqa: E402
 
 CACHE = Path(tempfile.gettempdir()) / "reader-bench-export"
-VERSION = 1  # bump when the synthetic library changes
-HANZI = (
-    "安徽省开发区协会作为安徽开发区与政府部门专家学者行业协会新闻媒体沟通交流的纽带和桥梁是区域间相互交流共促发展的平台"
-    "青溪市图书馆举办第三届阅读周活动古籍修复展览吸引了大量市民参观河道治理工程完成后水质明显改善"
-)
-WORDS = (
-    "the river city council library reading week rooms quiet hours volunteers restored old maps of harbour "
-    "festival evening lanterns north bank wetland birds return spring survey found water cleaner than any year"
-).split()
+VERSION = 2  # bump when the synthetic library changes
 TAGS = ["政策", "园区", "reading", "river", "待读", "follow-up", "数据", "history"]
 PNG = bytes.fromhex(
     "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6300010000000500010d0a2db4"
@@ -65,14 +60,7 @@ def synthetic(number: int) -> Article:
         if not blocks or rng.random() < 0.12:
             section += 1
             blocks.append(f"## 第{section}节 Section {section}")
-        sentences = []
-        for _ in range(rng.randint(2, 6)):
-            if rng.random() < 0.5:
-                start = rng.randrange(len(HANZI) - 24)
-                sentences.append(HANZI[start : start + rng.randint(10, 24)] + "。")
-            else:
-                sentences.append(" ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 16))).capitalize() + ".")
-        blocks.append(" ".join(sentences))
+        blocks.append(" ".join(sentences(rng, chinese_share=0.5)))
         size += len(blocks[-1].encode("utf-8"))
     images = {}
     if number % 20 == 0:

@@ -128,42 +128,38 @@ def _finish(handle: BinaryIO) -> None:
 
 
 @contextmanager
+def _replacing(path: Path) -> Iterator[BinaryIO]:
+    """A temporary file beside ``path`` that replaces it, synced, when the block ends; else is removed."""
+    handle = _temporary(path.parent, path.name)
+    try:
+        with handle:
+            yield handle
+            _finish(handle)
+        os.replace(handle.name, path)
+    except BaseException:
+        _unlink(handle.name)
+        raise
+    _sync_folder(path.parent)
+
+
+@contextmanager
 def atomic_file(path: str | os.PathLike) -> Iterator[TextSink]:
     """A text file that becomes ``path`` when the block ends, whole; on any error or interrupt, nothing.
 
     >>> with atomic_file("notes.json") as out:
     ...     out.write("{}")
     """
-    path = Path(path)
-    handle = _temporary(path.parent, path.name)
-    try:
-        with handle:
-            sink = TextSink(handle)
-            yield sink
-            sink.flush()
-            _finish(handle)
-        os.replace(handle.name, path)
-    except BaseException:
-        _unlink(handle.name)
-        raise
-    _sync_folder(path.parent)
+    with _replacing(Path(path)) as handle:
+        sink = TextSink(handle)
+        yield sink
+        sink.flush()
 
 
 def atomic_write(path: str | os.PathLike, data: bytes | str) -> Path:
     """Replace ``path`` with ``data`` (text is written as UTF-8) all at once, or not at all."""
     path = Path(path)
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    handle = _temporary(path.parent, path.name)
-    try:
-        with handle:
-            _write_all(handle, data)
-            _finish(handle)
-        os.replace(handle.name, path)
-    except BaseException:
-        _unlink(handle.name)
-        raise
-    _sync_folder(path.parent)
+    with _replacing(path) as handle:
+        _write_all(handle, data.encode("utf-8") if isinstance(data, str) else data)
     return path
 
 
