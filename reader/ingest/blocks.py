@@ -16,10 +16,13 @@ _ENTITY = re.compile(r"&(?=#?\w+;)")
 _AUTOLINK = re.compile(r"<(?=[a-zA-Z][\w+.\-]*:|[^<>\s]+@)")
 _LINE_START = re.compile(r"^(\s*)(#|>|[-+*](?=\s|$)|=+\s*$|(\d+)([.)])(?=\s|$))")
 _FENCE = re.compile(r"^(\s*)(~~~|```)")
+_SPECIAL = re.compile(r"[\\`*_\[\]&<]")
 
 
 def escape_inline(text: str) -> str:
     """Escape characters that Markdown would read as emphasis, code, links or entities."""
+    if not _SPECIAL.search(text):
+        return text  # most text: one search instead of three substitutions, none of which applies
     text = _INLINE.sub(r"\\\1", text)
     text = _ENTITY.sub("&amp;", text)
     return _AUTOLINK.sub("&lt;", text)

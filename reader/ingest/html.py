@@ -31,7 +31,8 @@ ImageResolver = Callable[[str], "str | None"]
 """Maps an image ``src`` as written in the page to a stored image name, or None."""
 
 _SITE_SUFFIX = re.compile(r"\s*(?:[-_|–—·:：]|\s-\s|_{1,2}|\|)\s*[^-_|–—·]{1,30}$")
-_WS = re.compile(r"[ \t\r\n\u00a0\u3000\u200b]+")
+_WS = re.compile(r"[ \t\r\n\u00a0\u3000\u200b]{2,}|[\t\r\n\u00a0\u3000\u200b]")
+"""Whitespace to fold into one space; a lone space is left alone, as substituting it costs and changes nothing."""
 MAX_TREE_NODES = 250_000
 """Beyond this many elements a page is refused: no saved article is that large."""
 TRAFILATURA_MAX_NODES = 30_000
@@ -288,6 +289,16 @@ def _trafilatura_body(root: lxml.html.HtmlElement, url: str | None, include_imag
     return document.body if document is not None else None
 
 
+def _drop_scripts(root: lxml.html.HtmlElement) -> None:
+    """Remove scripts and style sheets (keeping the text after them) before trafilatura copies
+    the page, as it does several times. Its own cleaning, readability's and the one before
+    justext all remove them first in the same way, so the result is the same, sooner.
+    JSON-LD stays: trafilatura reads it to tell a forum thread from an article."""
+    for element in list(root.iter("script", "style")):
+        if element.get("type") != "application/ld+json":
+            element.drop_tree()
+
+
 def _markup(root: lxml.html.HtmlElement, url: str, *, want_author: bool, want_date: bool) -> MarkupMeta:
     try:
         return markup_metadata(root, url or None, want_author=want_author, want_date=want_date)
@@ -444,6 +455,7 @@ def extract_html(text: str, images: ImageResolver | None = None) -> HtmlArticle:
         # finds labels and site names ("字号", "作者：…"), so neither is asked for there.
         markup = _markup(root, head.url, want_author=not (head.byline or plain.meta.byline or chinese_page),
                          want_date=not (chinese_page and plain.meta.published))
+        _drop_scripts(root)  # only after htmldate, which searches scripts for dates too
         body = _trafilatura_body(root, head.url or markup.url or None, bool(stored))
         if body is not None:
             converter.walk(body)

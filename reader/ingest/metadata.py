@@ -187,6 +187,10 @@ _STOPWORDS = {
     "nl": {"de", "het", "een", "en", "van", "is", "niet", "dat", "op", "zijn"},
 }
 
+_STOPWORD = re.compile(r"(?<![^\W\d_])(?:" + "|".join(sorted(set().union(*_STOPWORDS.values()), key=len, reverse=True))
+                       + r")(?![^\W\d_])")
+"""Any of the common words, as a whole word: one pass in C instead of counting every word."""
+
 
 def _chars(runs: re.Pattern[str], text: str) -> int:
     """Characters in ``text`` matched by a pattern for runs of a script: one match per
@@ -197,10 +201,21 @@ def _chars(runs: re.Pattern[str], text: str) -> int:
 def guess_language(text: str) -> str:
     """A cheap language guess from scripts and common words: 'zh', 'ja', 'ko', 'en', … or ''."""
     sample = text[:6000]
-    words = _WORDS.findall(sample)
-    letters = sum(map(len, words))
+    letters = _chars(_WORDS, sample)
     if not letters:
         return ""
+    non_ascii = len(sample) - len(sample.encode("ascii", "ignore"))
+    if non_ascii > 0.05 * letters and (script := _script(sample, letters)):
+        return script
+    counts = Counter(_STOPWORD.findall(sample.lower()))
+    scores = {lang: sum(counts[word] for word in stop) for lang, stop in _STOPWORDS.items()}
+    best = max(scores, key=scores.get)
+    return best if scores[best] >= 2 else "en"
+
+
+def _script(sample: str, letters: int) -> str:
+    """The language a script names by itself, if one holds enough of the letters; asked
+    only when enough characters are not ASCII for any of these thresholds to be reached."""
     if _chars(_KANA, sample) > 0.05 * letters:
         return "ja"
     if _chars(_HANGUL, sample) > 0.2 * letters:
@@ -211,10 +226,7 @@ def guess_language(text: str) -> str:
         return "ru"
     if _chars(_ARABIC, sample) > 0.3 * letters:
         return "ar"
-    counts = Counter(word.lower() for word in words)
-    scores = {lang: sum(counts[word] for word in stop) for lang, stop in _STOPWORDS.items()}
-    best = max(scores, key=scores.get)
-    return best if scores[best] >= 2 else "en"
+    return ""
 
 
 @dataclass
