@@ -9,7 +9,7 @@ it holds (a line starting with "1." or "#" stays a line of text).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 _INLINE = re.compile(r"([\\`*_\[\]])")
 _ENTITY = re.compile(r"&(?=#?\w+;)")
@@ -106,3 +106,69 @@ def to_markdown(blocks: list[Block]) -> str:
             fence = "~~~~" if "```" in block.text else "```"
             out.append(f"{fence}\n{block.text.strip(chr(10))}\n{fence}")
     return "\n\n".join(out) + ("\n" if out else "")
+
+
+MAX_ARTICLE_CHARS = 1_000_000
+"""An article keeps at most this many characters of text. Rendering it for the reading
+view takes about a second per million, and a page with more is a dump, not an article."""
+
+
+def _note(limit: int) -> str:
+    return f"*\\[Reader kept the first {limit:,} characters of this page; the rest was left out.\\]*"
+
+
+def _cut_text(text: str, room: int) -> str:
+    """At most ``room`` characters of ``text``, ending at a space if there is one late enough."""
+    text = text[:room]
+    space = text.rfind(" ")
+    return text[:space] if space > room // 2 else text
+
+
+def _item_length(item: str | list[str]) -> int:
+    """Characters of a list item or a table row, and the line break that ends it in the text."""
+    return (len(item) if isinstance(item, str) else sum(map(len, item))) + 1
+
+
+def _length(block: Block) -> int:
+    return len(block.text) + 1 if not block.items else sum(map(_item_length, block.items))
+
+
+def _shortened(block: Block, room: int) -> Block | None:
+    """The part of ``block`` that fits in ``room`` characters, or None if nothing does."""
+    if block.items:
+        kept: list = []
+        for item in block.items:
+            room -= _item_length(item)
+            if room < 0:
+                break
+            kept.append(item)
+        return replace(block, items=kept) if kept else None
+    text = _cut_text(block.text, room).rstrip("\\")  # never end on half an escape
+    return replace(block, text=text) if text.strip() else None
+
+
+def within_length(blocks: list[Block], limit: int = MAX_ARTICLE_CHARS) -> list[Block]:
+    """The blocks that fit in ``limit`` characters, and a closing note saying so when some did not."""
+    room = limit
+    for index, block in enumerate(blocks):
+        if _length(block) > room:
+            part = _shortened(block, room)
+            return blocks[:index] + ([part] if part else []) + [Block("paragraph", text=_note(limit))]
+        room -= _length(block)
+    return blocks
+
+
+_FENCE_LINE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
+
+
+def markdown_within_length(markdown: str, limit: int = MAX_ARTICLE_CHARS) -> str:
+    """Markdown written by hand, cut as :func:`within_length` cuts blocks: at a paragraph
+    break when there is one late enough, a code block left open is closed, then the note."""
+    if len(markdown) <= limit:
+        return markdown
+    end = markdown.rfind("\n\n", 0, limit)
+    kept = markdown[:end] if end > limit // 2 else _cut_text(markdown, limit)
+    fences = _FENCE_LINE.findall(kept)
+    if len(fences) % 2:
+        kept += "\n" + fences[-1]
+    return f"{kept.rstrip()}\n\n{_note(limit)}\n"

@@ -33,10 +33,15 @@ ImageResolver = Callable[[str], "str | None"]
 _SITE_SUFFIX = re.compile(r"\s*(?:[-_|–—·:：]|\s-\s|_{1,2}|\|)\s*[^-_|–—·]{1,30}$")
 _WS = re.compile(r"[ \t\r\n\u00a0\u3000\u200b]{2,}|[\t\r\n\u00a0\u3000\u200b]")
 """Whitespace to fold into one space; a lone space is left alone, as substituting it costs and changes nothing."""
-MAX_TREE_NODES = 250_000
-"""Beyond this many elements a page is refused: no saved article is that large."""
-TRAFILATURA_MAX_NODES = 30_000
-"""trafilatura takes about a second per 2,000 paragraphs; larger pages go to the line classifier alone."""
+MAX_ELEMENTS = 1_500_000
+"""A page with more elements is refused before it is parsed: one this size takes about
+four seconds to read, and parsing alone grows by a second per million elements more."""
+FULL_READING_ELEMENTS = 15_000
+"""trafilatura's time grows faster than the page: about 2 s at 15,000 elements, 6 s at 30,000.
+A page with more, or with more text than LINES_LIMIT, is read by the line classifier alone."""
+LINES_LIMIT = 2_000_000
+"""How much of a page's text, laid out as lines, the line classifier reads (it takes about
+0.1 s per million characters of ordinary text); only a page this large loses anything."""
 
 
 @dataclass
@@ -52,7 +57,7 @@ class HtmlArticle:
     blocks: list[Block] = field(default_factory=list)
 
 
-def _parser() -> lxml.html.HTMLParser:
+def _parser(huge: bool) -> lxml.html.HTMLParser:
     """lxml.html's parser with a lookup that gives every element the plain HtmlElement class.
 
     lxml.html normally picks each element's class (forms, inputs, labels…) by a Python
@@ -61,17 +66,42 @@ def _parser() -> lxml.html.HTMLParser:
     trafilatura uses those form classes, only HtmlElement's methods.
     """
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True, default_doctype=False,
-                                  collect_ids=False)
+                                  collect_ids=False, huge_tree=huge)
     parser.set_element_class_lookup(etree.ElementDefaultClassLookup(
         element=lxml.html.HtmlElement, comment=lxml.html.HtmlComment,
         pi=lxml.html.HtmlProcessingInstruction, entity=lxml.html.HtmlEntity))
     return parser
 
 
+_LONG_RUN = 2_500_000
+"""libxml2 stops reading a page (silently, for a lenient parser) at a text or an attribute
+value over 10 MB, such as an image inlined as a data: URI; in characters that may take four
+bytes each, this many is safe."""
+
+
+def _has_long_run(text: str) -> bool:
+    """Whether ``text`` holds a run of _LONG_RUN characters without a "<". Any such run
+    contains one of the points probed, and the run around a point is found in C."""
+    for point in range(_LONG_RUN, len(text), _LONG_RUN):
+        if text.find("<", point) % (len(text) + 1) - text.rfind("<", 0, point) > _LONG_RUN:
+            return True
+    return False
+
+
 def parse(text: str) -> lxml.html.HtmlElement:
-    """Parse leniently; libxml2 caps nesting depth itself, so hostile pages cannot recurse us to death."""
+    """Parse leniently; libxml2 caps nesting depth itself, so hostile pages cannot recurse us to death.
+
+    Elements are counted first, as the tags that open with "<" and no "/" (comments and
+    a stray "<" in text count too: a little over, never under). Only a page with a text or
+    an attribute too long for libxml2's usual limits is read without them, which also lets
+    its nesting go eight times deeper.
+    """
+    elements = text.count("<") - text.count("</")
+    if elements > MAX_ELEMENTS:
+        raise ExtractError(f"the page is too large to read (about {elements:,} elements; "
+                           f"the limit is {MAX_ELEMENTS:,})")
     try:
-        root = lxml.html.document_fromstring(text, parser=_parser())
+        root = lxml.html.document_fromstring(text, parser=_parser(_has_long_run(text)))
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
         if not text.strip():
             raise ExtractError("the file is empty") from error
@@ -115,25 +145,36 @@ def clean_title(title: str, site_names: tuple[str, ...] = ()) -> str:
     return title
 
 
+_IMAGE_SOURCES = ("src", "data-src", "data-original", "data-lazy-src")
+
+
+def _image_sources(img: lxml.html.HtmlElement) -> list[str]:
+    """Where an <img> says its image is, best first (lazy-loading attributes included)."""
+    candidates = [img.get(a) or "" for a in _IMAGE_SOURCES]
+    srcset = img.get("srcset") or img.get("data-srcset") or ""
+    candidates += [part.strip().split(" ")[0] for part in srcset.split(",") if part.strip()]
+    return [src.strip() for src in candidates if src.strip()]
+
+
 def _localize_images(root: lxml.html.HtmlElement, images: ImageResolver | None) -> set[str]:
     """Point every <img> at the stored copy of its image, or remove it.
 
     Done before trafilatura sees the page, so the extracted XML can only name
-    images we hold (lazy-loading attributes are honoured; nothing is fetched).
+    images we hold (nothing is fetched). Each distinct ``src`` is resolved once:
+    a page may repeat one image (a spacer, an icon) many thousands of times.
     """
     names: set[str] = set()
+    resolved: dict[str, str | None] = {}
     for img in list(root.iter("img")):
-        candidates = [img.get(a) for a in ("src", "data-src", "data-original", "data-lazy-src")]
-        srcset = img.get("srcset") or img.get("data-srcset") or ""
-        candidates += [part.strip().split(" ")[0] for part in srcset.split(",") if part.strip()]
         name = None
         if images is not None:
-            for src in candidates:
-                if src and src.strip():
-                    name = images(src.strip())
-                    if name:
-                        break
-        for attribute in ("src", "data-src", "data-original", "data-lazy-src", "srcset", "data-srcset"):
+            for src in _image_sources(img):
+                if src not in resolved:
+                    resolved[src] = images(src)
+                name = resolved[src]
+                if name:
+                    break
+        for attribute in (*_IMAGE_SOURCES, "srcset", "data-srcset"):
             img.attrib.pop(attribute, None)
         if name:
             img.set("src", name)
@@ -435,22 +476,26 @@ def _apply_meta_line(article: HtmlArticle, meta: LineMeta, head: _Head, chinese:
 
 
 def extract_html(text: str, images: ImageResolver | None = None) -> HtmlArticle:
-    """Find the article in an HTML page: body, title and metadata."""
+    """Find the article in an HTML page: body, title and metadata.
+
+    A page too large for trafilatura in a few seconds (see FULL_READING_ELEMENTS) is
+    read as lines only, as a plain-text page would be: a best effort, but an article.
+    A page's size in bytes does not decide this: a single-file save whose images are
+    inlined as data: URIs is large but an ordinary article.
+    """
     root = parse(text)
-    nodes = int(root.xpath("count(//*)"))
-    if nodes > MAX_TREE_NODES:
-        raise ExtractError(f"the page is too large to read ({nodes:,} elements; the limit is {MAX_TREE_NODES:,})")
     head = _read_head(root)
     stored = _localize_images(root, images)
     # Our own reading of the page as text: metadata line, title, and a second opinion on the body.
-    lines = page_lines(root)
+    lines, whole = page_lines(root, LINES_LIMIT)
+    full_reading = whole and root.xpath("count(//*)") <= FULL_READING_ELEMENTS
     plain = extract_plain_text(lines)
     chinese_page = bool(_HAN.search(lines[:2000]))
 
     article = HtmlArticle(url=head.url, byline=head.byline, source=head.site)
     converter = _Converter(stored)
     found_title = ""
-    if nodes <= TRAFILATURA_MAX_NODES:
+    if full_reading:
         # On Chinese pages the metadata line's date wins and trafilatura's author search
         # finds labels and site names ("字号", "作者：…"), so neither is asked for there.
         markup = _markup(root, head.url, want_author=not (head.byline or plain.meta.byline or chinese_page),

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import threading
+from typing import NamedTuple
 
 import lxml.etree as etree
 import lxml.html
@@ -79,18 +80,33 @@ def _tidy(text: str) -> str:
     return text.replace(_BLANK, "").strip("\n")
 
 
-def page_lines(root: lxml.html.HtmlElement, limit: int | None = None) -> str:
-    """The visible text of a page, one line per block element; with ``limit``, only its
-    first ``limit`` characters, cut at a line's end."""
+class PageLines(NamedTuple):
+    """A page's lines; ``whole`` is False when it had more text than asked for."""
+
+    text: str
+    whole: bool
+
+
+def page_lines(root: lxml.html.HtmlElement, limit: int) -> PageLines:
+    """The visible text of a page, one line per block element, up to ``limit`` characters
+    (cut at a line's end)."""
     body = root.find("body")
     try:
         text = str(_layout()(body if body is not None else root))
     except etree.XSLTApplyError as error:
         raise ExtractError("it is nested too deeply to read") from error
-    if limit is None:
-        return _tidy(text)
     # Tidying takes time in proportion to the text: tidy a generous head only.
-    text = _tidy(text[: 4 * limit])
-    if len(text) > limit:
-        text = text[: text.rfind("\n", 0, limit) + 1 or limit]
-    return text
+    whole = len(text) <= 4 * limit
+    text = _tidy(text if whole else text[: 4 * limit])
+    if len(text) <= limit:
+        return PageLines(text, whole)
+    return PageLines(_cut(text, limit), False)
+
+
+def _cut(text: str, limit: int) -> str:
+    """The text's first ``limit`` characters, ending with a whole line, or with a whole
+    word when the last line is too long to drop (a page of one giant paragraph)."""
+    end = text.rfind("\n", 0, limit) + 1
+    if end < limit // 2:
+        end = text.rfind(" ", 0, limit) + 1
+    return text[: end or limit]

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from reader.ingest import sniff as sniffing
-from reader.ingest.blocks import to_markdown
+from reader.ingest.blocks import markdown_within_length, to_markdown, within_length
 from reader.ingest.decode import bom_encoding, check_not_binary, decode
 from reader.ingest.errors import ExtractError
 from reader.ingest.html import extract_html
@@ -62,7 +62,7 @@ def _from_html(text: str, encoding: str, fmt: str, images, store: ImageStore, na
     found = extract_html(text, images=images)
     return Article(
         title=found.title or _title_from_name(name),
-        markdown=to_markdown(found.blocks),
+        markdown=to_markdown(within_length(found.blocks)),
         byline=found.byline,
         source=found.source,
         published=found.published,
@@ -93,7 +93,7 @@ def _extract(data: bytes, name: str, page_dir: Path | None) -> Article:
         found = extract_markdown(decoded.text)
         return Article(
             title=found.title or _title_from_name(name),
-            markdown=found.markdown,
+            markdown=markdown_within_length(found.markdown),
             byline=found.byline,
             source=found.source,
             published=found.published,
@@ -104,7 +104,7 @@ def _extract(data: bytes, name: str, page_dir: Path | None) -> Article:
     found_text = extract_plain_text(decoded.text)
     return Article(
         title=found_text.title or _title_from_name(name),
-        markdown=to_markdown(found_text.blocks),
+        markdown=to_markdown(within_length(found_text.blocks)),
         byline=found_text.meta.byline,
         source=found_text.meta.source,
         published=found_text.meta.published,

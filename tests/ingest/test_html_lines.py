@@ -6,8 +6,10 @@ from reader.ingest.html import parse
 from reader.ingest.html_lines import page_lines
 
 
-def lines(html: str, limit: int | None = None) -> list[str]:
-    return page_lines(parse(html), limit).split("\n")
+def lines(html: str) -> list[str]:
+    text, whole = page_lines(parse(html), 10_000)
+    assert whole
+    return text.split("\n")
 
 
 def test_paragraphs_and_headings_stand_between_blank_lines():
@@ -37,9 +39,15 @@ def test_whitespace_between_blocks_makes_an_empty_line_as_a_browser_would():
 
 def test_a_limit_cuts_at_the_end_of_a_line():
     page = "<html><body>" + "".join(f"<div>line {i:03d}</div>" for i in range(100)) + "</body></html>"
-    kept = page_lines(parse(page), 50)
+    kept, whole = page_lines(parse(page), 50)
+    assert not whole
     assert kept.split("\n")[:-1] == [f"line {i:03d}" for i in range(len(kept.split("\n")) - 1)]
     assert len(kept) <= 50 and kept.endswith("\n")
+
+
+def test_a_single_line_longer_than_the_limit_is_cut_at_a_word():
+    kept, whole = page_lines(parse("<html><body><p>" + "word " * 100 + "</p></body></html>"), 52)
+    assert not whole and kept == "word " * 10
 
 
 def test_a_page_without_body_is_read_from_its_root():
