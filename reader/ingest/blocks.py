@@ -31,7 +31,13 @@ def escape_inline(text: str) -> str:
 def escape_line(text: str) -> str:
     """Escape a block of text so that it starts as a plain paragraph, not a heading,
     quote, list item or rule."""
-    text = escape_inline(text)
+    return escape_block_start(escape_inline(text))
+
+
+def escape_block_start(text: str) -> str:
+    """Escape the start of a line of inline Markdown (already escaped, perhaps with emphasis
+    added) so that it starts a plain paragraph: escaping it all again would turn the
+    emphasis into asterisks and double the backslashes."""
 
     def fix(match: re.Match[str]) -> str:
         lead, token = match.group(1), match.group(2)

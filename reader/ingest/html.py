@@ -21,7 +21,7 @@ from itertools import islice
 import lxml.etree as etree
 import lxml.html
 
-from reader.ingest.blocks import Block, escape_inline, escape_line
+from reader.ingest.blocks import Block, escape_block_start, escape_inline, escape_line
 from reader.ingest.errors import ExtractError
 from reader.ingest.html_lines import page_lines
 from reader.ingest.metadata import LineMeta, MarkupMeta, find_date, markup_metadata
@@ -203,9 +203,9 @@ class _Converter:
                 inner = self.inline(child, depth + 1)
                 rend = child.get("rend", "")
                 if inner.strip() and tag == "hi" and rend in ("#b", "#strong"):
-                    inner = f"**{inner.strip()}**"
+                    inner = _emphasis(inner, "**")
                 elif inner.strip() and tag == "hi" and rend in ("#i", "#em"):
-                    inner = f"*{inner.strip()}*"
+                    inner = _emphasis(inner, "*")
                 elif inner.strip() and tag == "code":
                     inner = "`" + inner.replace("`", "") + "`"
                 parts.append(inner)
@@ -215,7 +215,7 @@ class _Converter:
     def paragraph_text(self, element: etree._Element) -> str:
         text = self.inline(element)
         lines = [line.strip() for line in text.split("\n")]
-        lines = [escape_line(_unescape_once(line)) for line in lines if line]
+        lines = [escape_block_start(line) for line in lines if line]
         return "  \n".join(lines)
 
     def image(self, element: etree._Element) -> None:
@@ -269,7 +269,7 @@ class _Converter:
                     self.blocks.append(Block("table", items=rows))
                 else:
                     for row in rows:
-                        self.blocks.append(Block("paragraph", text=escape_line(" ".join(c for c in row if c))))
+                        self.blocks.append(Block("paragraph", text=escape_block_start(" ".join(c for c in row if c))))
             elif tag == "graphic":
                 self.image(child)
             elif tag == "code":
@@ -280,16 +280,16 @@ class _Converter:
                 self.blocks.append(Block("paragraph", text=escape_line(_WS.sub(" ", child.text).strip())))
 
 
+def _emphasis(inner: str, marker: str) -> str:
+    """Emphasis cannot start or end with a space in Markdown: the spaces an emphasised run
+    has at its ends go outside the markers ("journal<em> Nature</em>" keeps its space)."""
+    core = inner.strip()
+    start = inner.index(core[0])
+    return f"{inner[:start]}{marker}{core}{marker}{inner[start + len(core):]}"
+
+
 def _inline_text(text: str | None) -> str:
     return escape_inline(_WS.sub(" ", text)) if text else ""
-
-
-_ESCAPED = re.compile(r"\\([\\`*_\[\]])")
-
-
-def _unescape_once(line: str) -> str:
-    # paragraph_text escapes inline first; escape_line would double the backslashes.
-    return _ESCAPED.sub(r"\1", line)
 
 
 def _level(rend: str) -> int:
