@@ -17,6 +17,8 @@ _AUTOLINK = re.compile(r"<(?=[a-zA-Z][\w+.\-]*:|[^<>\s]+@)")
 _LINE_START = re.compile(r"^(\s*)(#|>|[-+*](?=\s|$)|=+\s*$|(\d+)([.)])(?=\s|$))")
 _FENCE = re.compile(r"^(\s*)(~~~|```)")
 _SPECIAL = re.compile(r"[\\`*_\[\]&<]")
+_BLOCK_MARKS = frozenset("#>-+*=~`0123456789")
+"""The characters _LINE_START and _FENCE can find first on a line, after its indentation."""
 
 
 def escape_inline(text: str) -> str:
@@ -38,6 +40,8 @@ def escape_block_start(text: str) -> str:
     """Escape the start of a line of inline Markdown (already escaped, perhaps with emphasis
     added) so that it starts a plain paragraph: escaping it all again would turn the
     emphasis into asterisks and double the backslashes."""
+    if text.lstrip()[:1] not in _BLOCK_MARKS:
+        return text  # most lines: no pattern below can match
 
     def fix(match: re.Match[str]) -> str:
         lead, token = match.group(1), match.group(2)
