@@ -90,8 +90,10 @@ class FolderImages:
         src = src.strip()
         if src.startswith("data:"):
             return self.store.add_data_uri(src)
+        if self.root is None:
+            return None
         parts = urlsplit(src)
-        if self.root is None or parts.scheme or parts.netloc or not parts.path:
+        if parts.scheme or parts.netloc or not parts.path:
             return None
         relative = unquote(parts.path)
         if relative.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", relative):
