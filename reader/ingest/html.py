@@ -73,35 +73,29 @@ def _parser(huge: bool) -> lxml.html.HTMLParser:
     return parser
 
 
-_LONG_RUN = 2_500_000
-"""libxml2 stops reading a page (silently, for a lenient parser) at a text or an attribute
-value over 10 MB, such as an image inlined as a data: URI; in characters that may take four
-bytes each, this many is safe."""
-
-
-def _has_long_run(text: str) -> bool:
-    """Whether ``text`` holds a run of _LONG_RUN characters without a "<". Any such run
-    contains one of the points probed, and the run around a point is found in C."""
-    for point in range(_LONG_RUN, len(text), _LONG_RUN):
-        if text.find("<", point) % (len(text) + 1) - text.rfind("<", 0, point) > _LONG_RUN:
-            return True
-    return False
+def _size_limit(error: etree._LogEntry) -> bool:
+    return error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT and "depth" not in error.message
 
 
 def parse(text: str) -> lxml.html.HtmlElement:
     """Parse leniently; libxml2 caps nesting depth itself, so hostile pages cannot recurse us to death.
 
     Elements are counted first, as the tags that open with "<" and no "/" (comments and
-    a stray "<" in text count too: a little over, never under). Only a page with a text or
-    an attribute too long for libxml2's usual limits is read without them, which also lets
-    its nesting go eight times deeper.
+    a stray "<" in text count too: a little over, never under). libxml2 also stops reading,
+    silently for a lenient parser, at a text, script or attribute over 10 MB (an image
+    inlined as a data: URI, a bundled script): such a page is read again without its
+    limits, which also lets its nesting go eight times deeper. Depth alone is no reason:
+    lifting that limit only makes a hostile page slower to refuse.
     """
     elements = text.count("<") - text.count("</")
     if elements > MAX_ELEMENTS:
         raise ExtractError(f"the page is too large to read (about {elements:,} elements; "
                            f"the limit is {MAX_ELEMENTS:,})")
     try:
-        root = lxml.html.document_fromstring(text, parser=_parser(_has_long_run(text)))
+        parser = _parser(huge=False)
+        root = lxml.html.document_fromstring(text, parser=parser)
+        if any(_size_limit(error) for error in parser.error_log):
+            root = lxml.html.document_fromstring(text, parser=_parser(huge=True))
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
         if not text.strip():
             raise ExtractError("the file is empty") from error

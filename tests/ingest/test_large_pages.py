@@ -99,3 +99,9 @@ def test_text_after_an_attribute_over_ten_megabytes_is_still_read():
     inlined = "data:image/png;base64," + "A" * 12_000_000
     root = parse(page(f"<h1>Title</h1><p>Before.</p><img src='{inlined}'><p>After the image.</p>").decode())
     assert root.text_content().endswith("Before.After the image.")
+
+
+def test_text_after_a_script_over_ten_megabytes_is_still_read():
+    script = "if (a<b) { a = b; }\n" * 600_000
+    root = parse(page(f"<script>{script}</script><h1>Title</h1><p>The story.</p>").decode())
+    assert root.text_content().endswith("TitleThe story.")
