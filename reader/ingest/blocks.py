@@ -134,6 +134,17 @@ def _cut_text(text: str, room: int) -> str:
     return text[:space] if space > room // 2 else text
 
 
+def head_lines(text: str, limit: int) -> str:
+    """The first ``limit`` characters of ``text``, ending with a whole line, or with a whole
+    word when the last line is too long to drop (a page of one giant paragraph)."""
+    if len(text) <= limit:
+        return text
+    end = text.rfind("\n", 0, limit) + 1
+    if end < limit // 2:
+        end = text.rfind(" ", 0, limit) + 1
+    return text[: end or limit]
+
+
 def _item_length(item: str | list[str]) -> int:
     """Characters of a list item or a table row, and the line break that ends it in the text."""
     return (len(item) if isinstance(item, str) else sum(map(len, item))) + 1

@@ -19,6 +19,7 @@ from typing import NamedTuple
 import lxml.etree as etree
 import lxml.html
 
+from reader.ingest.blocks import head_lines
 from reader.ingest.errors import ExtractError
 
 SKIP = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "select",
@@ -100,13 +101,4 @@ def page_lines(root: lxml.html.HtmlElement, limit: int) -> PageLines:
     text = _tidy(text if whole else text[: 4 * limit])
     if len(text) <= limit:
         return PageLines(text, whole)
-    return PageLines(_cut(text, limit), False)
-
-
-def _cut(text: str, limit: int) -> str:
-    """The text's first ``limit`` characters, ending with a whole line, or with a whole
-    word when the last line is too long to drop (a page of one giant paragraph)."""
-    end = text.rfind("\n", 0, limit) + 1
-    if end < limit // 2:
-        end = text.rfind(" ", 0, limit) + 1
-    return text[: end or limit]
+    return PageLines(head_lines(text, limit), False)

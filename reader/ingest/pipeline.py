@@ -13,10 +13,10 @@ import re
 from pathlib import Path
 
 from reader.ingest import sniff as sniffing
-from reader.ingest.blocks import markdown_within_length, to_markdown, within_length
+from reader.ingest.blocks import head_lines, markdown_within_length, to_markdown, within_length
 from reader.ingest.decode import bom_encoding, check_not_binary, decode
 from reader.ingest.errors import ExtractError
-from reader.ingest.html import extract_html
+from reader.ingest.html import LINES_LIMIT, extract_html
 from reader.ingest.images import FolderImages, ImageStore
 from reader.ingest.markdown_file import extract_markdown
 from reader.ingest.metadata import guess_language
@@ -101,7 +101,8 @@ def _extract(data: bytes, name: str, page_dir: Path | None) -> Article:
             format="markdown",
             encoding=decoded.encoding,
         )
-    found_text = extract_plain_text(decoded.text)
+    # Like a page's lines, a text file is read by the classifier up to LINES_LIMIT characters.
+    found_text = extract_plain_text(head_lines(decoded.text, LINES_LIMIT))
     return Article(
         title=found_text.title or _title_from_name(name),
         markdown=to_markdown(within_length(found_text.blocks)),

@@ -105,3 +105,11 @@ def test_text_after_a_script_over_ten_megabytes_is_still_read():
     script = "if (a<b) { a = b; }\n" * 600_000
     root = parse(page(f"<script>{script}</script><h1>Title</h1><p>The story.</p>").decode())
     assert root.text_content().endswith("TitleThe story.")
+
+
+def test_a_huge_text_file_is_read_from_its_start_and_cut():
+    rng = random.Random(8)
+    text = "A long text file\n\n" + "\n\n".join(" ".join(sentence(rng) for _ in range(4)) for _ in range(8000))
+    article = extract_bytes(text.encode(), "long.txt")
+    assert article.text.endswith("the rest was left out.]")
+    assert len(article.text) <= MAX_ARTICLE_CHARS + 200
