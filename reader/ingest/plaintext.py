@@ -7,9 +7,13 @@ is classified by how it reads: navigation (runs of short tokens), breadcrumbs
 (新闻推荐, 相关推荐, Related Articles, …), bullets and placeholders, and
 running text. The article body is the stretch of lines with the most running
 text (a maximum-sum segment over per-line scores), cut at the first end
-marker; the title is the line above the metadata line, or the title-like line
-right above the body. Headings are short lines without sentence punctuation
-standing between paragraphs; their levels come from :mod:`headings`.
+marker. The title is the headline-like line nearest above the metadata line the
+body hangs from (source, byline, date in any of the formats :mod:`dates` reads),
+passing over what stands between them on real pages (bylines, agency lines,
+photo captions and credits, labels, section names, share buttons, print
+headers); where the date stands above the headline, the headline is the one
+between the date and the body. Headings are short lines without sentence
+punctuation standing between paragraphs; their levels come from :mod:`headings`.
 Works line by line with precompiled patterns, each line measured once; counts
 come from runs of characters (one match per run of ideographs, not per
 ideograph), and costly patterns only run where a cheap test says they can
@@ -22,8 +26,9 @@ import re
 from dataclasses import dataclass, field
 
 from reader.ingest.blocks import Block, escape_inline, escape_line
+from reader.ingest.dates import day_first_on_page, find_dates, has_date
 from reader.ingest.headings import heading_levels, numbering
-from reader.ingest.metadata import LineMeta, find_date, find_url, looks_like_meta_line, read_meta_line
+from reader.ingest.metadata import LineMeta, find_url, guess_language, looks_like_meta_line, read_meta_line
 
 _NEWLINES = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
 _CJK_CLASS = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"
@@ -40,6 +45,8 @@ _SENTENCE = re.compile(
 _STOPS = "。！？!?…;；"
 _CLOSERS = "\"'”’」』)）"
 _BULLET = re.compile(r"^(?:[•·●○◆◇■□▪▫►▶▸※★☆◎→»\-*+]|\d{1,3}[.)](?=\s))\s+")
+# The characters a bullet starts with: most lines start otherwise and need no match.
+_BULLET_FIRST = frozenset("•·●○◆◇■□▪▫►▶▸※★☆◎→»-*+0123456789")
 _LYNX_LIST = re.compile(r"^\d{1,3}\.\s+")
 # Page furniture a whole line can be, tried in one match: what lynx leaves of forms
 # and frames, a bare link, pager links.
@@ -80,6 +87,11 @@ _END_MARKERS = (
     "previous post", "next post", "previous article", "next article", "leave a comment", "leave a reply", "more from", "more stories", "read more", "recommended", "you may also like",
     "you might also like", "most popular", "most read", "trending", "share this", "about the author",
     "sign up for", "subscribe to", "copyright", "©", "all rights reserved", "advertisement",
+    # The same in traditional characters (Taiwan, Hong Kong), and the "previous/next item" links they use.
+    "新聞推薦", "相關推薦", "相關新聞", "相關閱讀", "相關文章", "相關連結", "相關報導", "相關專題", "延伸閱讀",
+    "推薦閱讀", "猜你喜歡", "網友評論", "評論", "發表評論", "我要評論", "熱門評論", "最新評論", "編輯", "上一則",
+    "下一則", "熱門推薦", "熱門文章", "精彩推薦", "圖片新聞", "點擊排行", "免責聲明", "打印本頁", "查看所有評論",
+    "關閉窗口", "返回首頁", "更多新聞", "今日推薦", "編輯推薦", "網友跟帖",
 )
 _COMMENTS = re.compile(
     r"^(?:\d+|no|one|two)\s+(?:responses?|comments?|replies|thoughts?|reactions?)\b(?:\s+(?:to|on)\b.*)?$"
@@ -158,11 +170,12 @@ def _join(a: str, b: str) -> str:
 
 def _wrap_width(lines: list[str]) -> int:
     """The column at which the text was hard-wrapped, or 0 when lines run free."""
-    stripped = [line.rstrip() for line in lines]
-    stripped = [line for line in stripped if line]
     # A line is at least as wide as it is long: one longer than the widest wrap column
-    # measured below (200) settles it without measuring.
-    if len(stripped) < 4 or max(len(line) for line in stripped) > 200:
+    # measured below (200) settles it without measuring (most pages have one).
+    if max(map(len, lines), default=0) > 200 and any(len(line.rstrip()) > 200 for line in lines if len(line) > 200):
+        return 0
+    stripped = [line for line in map(str.rstrip, lines) if line]
+    if len(stripped) < 4:
         return 0
     # Only lines of some length can sit near a wrap column of 30 or more.
     widths = [display_width(line) for line in stripped if len(line) >= 8]
@@ -181,16 +194,29 @@ def _wrap_width(lines: list[str]) -> int:
 _GAP = re.compile(r"(?: (?<=\S ) {2,}|\u3000(?<=\S\u3000)\u3000+|\t(?<=\S\t)\t*)(?=\S)")
 
 
-def _split_columns(lines: list[str]) -> list[str]:
-    """Undo side-by-side columns of a text dump (a table layout rendered by lynx or w3m):
-    the article column is read top to bottom first, then the sidebar beside it.
+_MIN_COLUMN_ROWS = 5
+
+
+def _indented_past(line: str, column: int) -> bool:
+    """Text that starts at ``column`` or further right. White space is at most two columns a
+    character, so most lines are settled by their length of indentation alone."""
+    text = line.lstrip()
+    indentation = len(line) - len(text)
+    return bool(text) and 2 * indentation >= column and _indent_width(line) >= column
+
+
+def _split_columns(text: str) -> list[str]:
+    """The lines of ``text``, with side-by-side columns of a text dump (a table layout rendered
+    by lynx or w3m) undone: the article column is read top to bottom first, then the sidebar.
 
     A column boundary is a display column where, on many lines, text resumes after a wide
     gap. Within the stretch of lines that use it, left parts are emitted first, then right parts.
     """
+    lines = _NEWLINES.split(text)
+    # A gap lies between two pieces of text, so indentation and trailing spaces never match.
     gapped = [i for i, line in enumerate(lines)
               if ("   " in line or "\u3000\u3000" in line or "\t" in line) and _GAP.search(line.strip())]
-    if len(gapped) < 5:
+    if len(gapped) < _MIN_COLUMN_ROWS:
         return lines
     starts: dict[int, int] = {}
     pieces: dict[int, list[tuple[int, str]]] = {}
@@ -214,22 +240,19 @@ def _split_columns(lines: list[str]) -> list[str]:
         return sum(starts.get(column + d, 0) for d in range(-2, 3))
 
     best = max(starts, key=support)
-    if support(best) < 5:
+    if support(best) < _MIN_COLUMN_ROWS:
         return lines
     # Sidebars often start with a bullet column: take the leftmost well-used start.
     best = min(c for c in starts if support(c) >= 0.3 * support(best))
     boundary = best - 2
     rows: list[int] = []
     for i, line in enumerate(lines):
-        stripped = line.rstrip()
-        if not stripped.strip():
-            continue
         if i in pieces:
             if any(c >= boundary for c, _ in pieces[i][1:]):
                 rows.append(i)
-        elif _indent_width(stripped) >= boundary:
+        elif _indented_past(line, boundary):
             rows.append(i)
-    if len(rows) < 5:
+    if len(rows) < _MIN_COLUMN_ROWS:
         return lines
     first, last = rows[0], rows[-1]
     left: list[str] = []
@@ -242,7 +265,7 @@ def _split_columns(lines: list[str]) -> list[str]:
             indent = " " * min(pieces[i][0][0], 8) if l_parts and pieces[i][0][0] < boundary else ""
             left.append(indent + "  ".join(l_parts) if l_parts else "")
             right.append("  ".join(r_parts))
-        elif line.strip() and _indent_width(line) >= boundary:
+        elif _indented_past(line, boundary):
             left.append("")
             right.append(line.strip())
         else:
@@ -253,7 +276,7 @@ def _split_columns(lines: list[str]) -> list[str]:
 
 
 def _units(text: str) -> list[Unit]:
-    raw_lines = _split_columns(_NEWLINES.split(text))
+    raw_lines = _split_columns(text)
     wrap = _wrap_width(raw_lines)
     units: list[Unit] = []
     blank = True
@@ -267,7 +290,7 @@ def _units(text: str) -> list[Unit]:
         leading = raw[: len(raw) - len(raw.lstrip(" \u3000\t\u00a0"))]
         indent = "\u3000" in leading or len(leading.expandtabs()) >= 2
         bullet = ordered = False
-        match = _BULLET.match(line)
+        match = _BULLET.match(line) if line[0] in _BULLET_FIRST else None
         if match and len(line) > len(match.group(0)):
             bullet = True
             ordered = bool(_LYNX_LIST.match(line))
@@ -398,15 +421,29 @@ def _is_junk(unit: Unit) -> bool:
     )
 
 
+# A dated line short enough to be a byline ("21/06/2014 Tony Carter", "13.11.2019, 23:06"):
+# a date in any of the formats :mod:`dates` reads, and only a few other words beside it.
+_DATED_LINE_WORDS = 16
+_GAPS = re.compile(r"\s{2,}")
+
+
+def _is_meta(unit: Unit) -> bool:
+    """States where/when/who: a source or byline line, or a short line that gives a date.
+    A line a text dump padded with wide gaps (date, then source far to the right) is read squeezed."""
+    text = unit.text if len(unit.text) <= 160 else _GAPS.sub("  ", unit.text)
+    if looks_like_meta_line(text):
+        return True
+    return unit.weight <= _DATED_LINE_WORDS and not (unit.final and unit.punct > 1) and has_date(text)
+
+
 def _classify(unit: Unit) -> None:
-    text = unit.text
     if _is_rule(unit):
         unit.kind, unit.score = "rule", -2
     elif _is_junk(unit):
         unit.kind, unit.score = "junk", -3
     elif _is_end(unit):
         unit.kind, unit.score = "end", -10
-    elif unit.weight <= 40 and not (unit.final and unit.punct > 2) and looks_like_meta_line(text):
+    elif unit.weight <= 40 and not (unit.final and unit.punct > 2) and _is_meta(unit):
         unit.kind, unit.score = "meta", -3
     elif _is_breadcrumb(unit):
         unit.kind, unit.score = "crumb", -5 - unit.weight
@@ -430,7 +467,7 @@ def _cut_river(units: list[Unit], start: int, end: int) -> int:
     and again. Two or more dated metadata lines after the story has begun mark it; the
     story ends before the headline of the first teaser."""
     dated = [i for i in range(start + 3, min(len(units), end + 16))
-             if units[i].kind in ("meta", "short") and not units[i].punct > 2 and find_date(units[i].text)]
+             if units[i].kind in ("meta", "short") and not units[i].punct > 2 and has_date(units[i].text)]
     # Three dated lines in quick succession: a river, not a dated quote or an embedded post.
     first = next((dated[k] for k in range(len(dated) - 2)
                   if dated[k + 2] - dated[k] <= 12), None)
@@ -449,7 +486,7 @@ def _anchor_bonus(units: list[Unit]) -> None:
     """The article head — a headline, then a dated metadata line — announces the body:
     the running text right after it gets a bonus, so a short story still beats a long tail."""
     for index, unit in enumerate(units):
-        if unit.kind != "meta" or not find_date(unit.text):
+        if unit.kind != "meta" or not has_date(unit.text):
             continue
         above = [u for u in units[max(0, index - 3): index] if u.kind in ("text", "short", "nav")]
         if not any(2 <= u.weight <= 60 and not u.final for u in above):
@@ -473,47 +510,281 @@ def _best_segment(units: list[Unit]) -> tuple[int, int]:
     return best_range
 
 
-def _title_like(unit: Unit, isolated: bool = False) -> bool:
-    """Could be the headline: a short text line, or a Title Case line standing alone
-    (navigation menus come in runs of lines, a headline between blank lines)."""
-    if unit.bullet or not (unit.kind == "text" or (unit.kind == "nav" and isolated and unit.cjk == 0)):
-        return False
-    if unit.weight < 2 or unit.weight > 60 or len(unit.text) > 120:
-        return False
-    return not (unit.final and unit.punct >= 2)
+# What a line next to the headline can be but the headline never is: whole classes of page
+# furniture, for any site and language. Those that show in how a line begins are one pattern,
+# matched at the start only; each of the others runs only where a plain substring test says
+# it can match (this is asked of a few lines per page, but of every page).
+_FURNITURE_START = re.compile("|".join((
+    # a label and its value: a run of labelled fields ("Tested by: … RRP: …"), a taxonomy
+    # ("Filed under: …", "Tags: …")
+    r"(?:[^:：]{1,25}[:：]\s+[^:：]+){2,}$",
+    r"(?:filed (?:to|under)|tags?|categor(?:y|ies)|topics?|posted in|labels?)\s*[:：]",
+    # a byline or a time stamp ("By …", "Von …", "记者 …", "Updated …", "Today 12:01 AM")
+    r"(?:by|von|par|por|door|oleh|di|av|posted by|written by|words by|text by)\s",
+    r"(?:本报|本報|本台|特约|實習|实习)?(?:记者|記者|作者|编辑|編輯|撰文|文)\s*[:：/／╱]?",
+    r"(?:updated|posted|published|last updated|modified)\b",
+    r"(?:\S+\s+){0,2}\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s+\S+){0,2}$",
+    # a name with a byline's role or a news agency ("Tom Davies Associated Press", "Jane Doe, Staff Writer")
+    r"(?:\S+\s+){0,6}(?:associated press|reuters|afp|bloomberg|wire services?|staff(?: writer| reporter)?"
+    r"|correspondent|contributor|columnist|editor|reporter|writer)$",
+    # a photo's credit ("Courtesy Google", "Photo: …", "图/新华社")
+    r"courtesy\b|(?:photo(?:graph)?s?|image|picture|credit|foto|bild)(?:\s+illustration)?\s*(?::|by\b|/)",
+    r"(?:图|圖|图片|圖片|摄影|攝影)\s*[:：/／╱]",
+    # a share button ("Share on Facebook", "0Email this to someone")
+    r"\W*\d*\s*(?:share|tweet|pin|e-?mail|send)\b.*\b(?:facebook|twitter|pinterest|whatsapp|linkedin|reddit"
+    r"|someone|a friend)$",
+    # an image's placeholder ("[2m-4G7ws_4] …"), a toolbar of bracketed buttons ("【打印】【关闭】"),
+    # a line in brackets ("(Reed Saxon / Associated Press)")
+    r"\[[a-z\d]*[\d_-][\w-]*\]|(?:【[^】]*】\s*){2,}$|[(（][^()（）]*[)）]$",
+)), re.I)
+# How long ago ("22 hours ago", "3小时前").
+_AGO = re.compile(
+    r"\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago$|\d+\s*(?:分钟|分鐘|小时|小時|天)前$"
+)
+# A photo's credit at the end of a caption ("…Kathrin Ziegler/Getty", "… (onmeth.com)", "（记者楊菁菁攝）").
+_CREDIT = re.compile(
+    r"[/|]\s*(?:getty|reuters|afp|ap|associated press|epa|xinhua|bloomberg|shutterstock|istock\w*|alamy)\b"
+    r"(?:\s+\w+){0,2}\)?$|\((?:[\w-]+\.)+[a-z]{2,}\)$|(?:摄|攝)[）)]?$",
+    re.I,
+)
+_PHOTO_BY = re.compile(r"(?:photo(?:graph)?|image|illustration)s?\s+(?:by|courtesy)\b|\(photo\b", re.I)
+_FILE = re.compile(r"\.(?:swf|js|php|aspx?|s?html?)\b", re.I)  # an address's file ("….swf", "….html")
+_TABLE = re.compile(r"[\u2500-\u257f]")  # a table drawn in lines
+# A photo's credit ("（图/新华社）"), a breadcrumb's label ("当前位置："), a news agency's dateline ("北京17日电").
+_CJK_FURNITURE = re.compile(r"[（(](?:图|圖)\s*[:：/／]|位置\s*[:：]|\d{1,2}日[电電]")
+_IDENTIFIER = re.compile(r"[a-z]_[a-z]", re.I)  # "chevron_left", an icon font's ligature, not words
 
 
-def _find_title(units: list[Unit], start: int) -> tuple[int, int]:
-    """(title index, meta index) above the body start; -1 where none was found."""
-    meta_index = -1
-    looked = 0
-    for index in range(start - 1, -1, -1):
-        kind = units[index].kind
-        if kind == "meta" or (units[index].bullet and looks_like_meta_line(units[index].text)):
-            meta_index = index
-        elif kind in ("text",) and meta_index >= 0 and _title_like(units[index]):
+def _furniture(text: str) -> bool:
+    """Whether a line is of a kind that stands next to a headline but is never one: a label
+    waiting for its value ("Publish date:"), a dateline or agency fragment ("Reuters, Washington,"),
+    a link or a print header ("print header logo https://…"), a byline, a time stamp, a photo's
+    caption or credit, a share button, a breadcrumb's label, a dateline, an identifier."""
+    tail = text[-60:]
+    lower = text.lower()
+    return bool(
+        text[-1] in ":：,，"
+        or "://" in text or "www." in lower or "©" in text
+        or _FURNITURE_START.match(text)
+        or (text[-1] in "o前" and _AGO.search(tail))
+        or ((text[-1] in ")）摄攝" or "/" in tail or "|" in tail) and _CREDIT.search(tail))
+        or (("photo" in lower or "image" in lower or "illustration" in lower) and _PHOTO_BY.search(text))
+        or ("." in text and _FILE.search(text))
+        or (not text.isascii() and (_TABLE.search(text) or _CJK_FURNITURE.search(text)))
+        or ("_" in text and _IDENTIFIER.search(text))
+    )
+
+
+# A lone initial among capitalised words ("Sarah E. Needleman", "Bruce Y. Lee Senior Contributor"):
+# a person, not a headline.
+_INITIAL_NAME = re.compile(r"^(?:[A-Z][\w'’-]*\.?\s+)+[A-Z]\.\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*$")
+# A sentence ending inside the line ("…a modern browser. Google…", "…。…"): running text, not a
+# headline. A full stop after a capital or a short word is an abbreviation ("U.S. Army", "Rep. Omar").
+_INNER_STOP = re.compile(r"\.(?<=[a-z]{3}\.)\s*(?=[A-Z])|。(?=.)")
+# A sentence's last full stop, not an initial's ("… Jane Q.").
+_FULL_STOP = re.compile(r"(?:(?<![\s.][A-Z])\.|。)[\"'”’)）」』]*$")
+_MENU_BARS = re.compile(r"[|｜│¦]")
+_LEAD_MARKS = "》〉»›>■□●◆◇▶►・•※★☆→"
+_HEAD_REACH = 24  # lines above the body searched for its metadata line
+_RIVER = 3  # dated lines in a row: a list of related stories, not an article's metadata
+_HEAD_BELOW = 6  # lines into the body where a headline at its top can still have its metadata line
+_TITLE_REACH = 8  # weak candidates passed above the metadata line before the search gives up
+_SKIP, _WEAK, _STRONG, _STOP = range(4)
+
+
+@dataclass(slots=True)
+class _Head:
+    """Where the article's head stands: its headline, its metadata line and the first body line."""
+
+    title: int = -1
+    meta: int = -1
+    body: int = 0
+
+
+def _isolated(units: list[Unit], index: int) -> bool:
+    return units[index].blank_before and (index + 1 >= len(units) or units[index + 1].blank_before)
+
+
+def _nav_verdict(units: list[Unit], index: int, anchor: int) -> int:
+    """A line read as navigation can still be the headline: Title Case words with at most one
+    bar ("Milan Design Week 2018 | …"), standing alone (menus come in runs of lines), or only
+    weakly right above the metadata line (a byline of names stands there too); in CJK text,
+    a headline with a space in it ("大連港料去年盈利最少跌 15%"): two tokens, one of them long."""
+    unit = units[index]
+    if unit.cjk:
+        tokens = unit.text.split()
+        headline = not _NAV_BARS.search(unit.text) and len(tokens) <= 2 and max(map(len, tokens)) >= 6
+        return _STRONG if headline else _SKIP
+    if len(_MENU_BARS.findall(unit.text)) > 1:
+        return _SKIP
+    if _isolated(units, index):
+        return _STRONG
+    return _WEAK if index == anchor - 1 else _SKIP
+
+
+def _head_line(units: list[Unit], index: int, anchor: int = -1) -> int:
+    """What a line near the metadata line at ``anchor`` is to the headline search: furniture
+    to pass over (_SKIP), a headline only if nothing better is near (_WEAK), a headline
+    (_STRONG), or running text that means the head has been left behind (_STOP).
+
+    Weak are the lines that read as something else first: a sentence (a standfirst or a
+    disclaimer ends with a full stop, a headline does not), a line of two or three words
+    (a section's name, a person's), a name with an initial, Chinese text with commas."""
+    unit = units[index]
+    if unit.kind == "end":
+        return _STOP if unit.strong else _SKIP
+    if unit.kind in ("rule", "junk", "meta", "crumb", "item") or unit.bullet:
+        return _SKIP
+    if unit.weight > 60 or (unit.punct >= 4 and unit.weight > 30):
+        return _STOP
+    text = unit.text
+    if unit.weight < 2 or (unit.cjk and unit.weight <= 4) or _furniture(text):
+        return _SKIP
+    verdict = _nav_verdict(units, index, anchor) if unit.kind == "nav" else _STRONG
+    if verdict == _SKIP:
+        return _SKIP
+    if unit.punct >= 4 or _FULL_STOP.search(text[-8:]) or len(text) > 200:
+        return _WEAK
+    if unit.cjk and sum(map(text.count, ",，、")) >= 2:
+        return _WEAK
+    if (unit.punct >= 2 and _INNER_STOP.search(text)) or (not unit.cjk and unit.weight <= 3) \
+            or _INITIAL_NAME.match(text):
+        return _WEAK
+    return verdict
+
+
+def _headline_above(units: list[Unit], anchor: int, page: str) -> tuple[int, list[int]]:
+    """The headline nearest above ``anchor`` (-1 if none), and the weaker candidates met on the way."""
+    weak: list[int] = []
+    for index in range(anchor - 1, max(-1, anchor - 4 * _TITLE_REACH), -1):
+        verdict = _head_line(units, index, anchor)
+        if verdict == _STOP:
             break
-        looked += 1
-        if looked > 14:
-            break
-    anchor = meta_index if meta_index >= 0 else start
-    candidates = []
-    steps = 0
-    for index in range(anchor - 1, -1, -1):
+        if verdict == _STRONG:
+            return _of_stacked(units, index, page), weak
+        if verdict == _WEAK:
+            weak.append(index)
+            if len(weak) >= _TITLE_REACH:
+                break
+    return -1, weak
+
+
+def _of_stacked(units: list[Unit], lower: int, page: str) -> int:
+    """The headline, where another headline-like line is stacked right above the one found
+    (only rules or furniture between): the lower one, unless the upper one is twice as long
+    (the lower is then a byline or a credit: a head's longest line is its headline) or, as
+    kicker and headline or headline and subtitle, only the upper one is printed again
+    elsewhere on the page (pages repeat their headline, in a window title or a form field)."""
+    upper = lower - 1
+    while upper >= 0 and units[upper].kind in ("rule", "junk"):
+        upper -= 1
+    if upper < 0 or _head_line(units, upper) != _STRONG:
+        return lower
+    if 2 * units[lower].weight <= units[upper].weight:
+        return upper
+    squeezed = _squeezed(page)
+    return upper if _repeated(squeezed, units[upper]) and not _repeated(squeezed, units[lower]) else lower
+
+
+def _squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def _repeated(page: str, unit: Unit) -> bool:
+    """Whether the page (``page``: its text without white space) prints this line twice: once
+    in its place, once elsewhere (a window title, a form field holding it, a breadcrumb's last
+    part, a share text). Pages repeat their headline, not its kicker or its subtitle."""
+    return page.count(_squeezed(unit.text)) >= 2
+
+
+def _meta_anchor(units: list[Unit], start: int) -> int:
+    """The metadata line the body hangs from: the nearest one above the body start, or
+    one just inside the body when the body begins with the headline itself or with the
+    sentence under a headline (a standfirst)."""
+    if _head_line(units, start) == _STRONG or (start > 0 and _head_line(units, start - 1) == _STRONG
+                                               and units[start].weight <= 30):
+        for index in range(start + 1, min(len(units), start + _HEAD_BELOW + 1)):
+            unit = units[index]
+            if unit.kind == "meta":
+                return index
+            if unit.weight > 30 and unit.kind == "text":
+                break
+    index = start - 1
+    while index > max(-1, start - _HEAD_REACH - 1):
         unit = units[index]
-        if unit.kind in ("crumb", "end"):
-            break
-        if unit.kind == "meta" or (unit.bullet and looks_like_meta_line(unit.text)):
-            continue
-        isolated = unit.blank_before and (index + 1 >= len(units) or units[index + 1].blank_before)
-        if _title_like(unit, isolated):
-            candidates.append((unit.weight - 2 * steps, index))
-        steps += 1
-        if steps >= (5 if meta_index >= 0 else 4):
-            break
-    if candidates:
-        return max(candidates)[1], meta_index
-    return -1, meta_index
+        if unit.kind == "meta" or ((unit.bullet or unit.kind == "junk") and _dated_furniture(unit)):
+            top, bottom = _meta_run(units, index)
+            if not _river(units, top, bottom):
+                return top
+            index = top
+        index -= 1
+    return -1
+
+
+def _meta_run(units: list[Unit], index: int) -> tuple[int, int]:
+    """The first and last line of the run of metadata lines that ``index`` stands in."""
+    top = bottom = index
+    while top > 0 and units[top - 1].kind == "meta":
+        top -= 1
+    while bottom + 1 < len(units) and units[bottom + 1].kind == "meta":
+        bottom += 1
+    return top, bottom
+
+
+def _river(units: list[Unit], top: int, bottom: int) -> bool:
+    """Three or more dated lines in a row: a list of related stories (a title and its day on
+    each line), not the article's own metadata."""
+    return bottom - top + 1 >= _RIVER and sum(1 for k in range(top, bottom + 1) if has_date(units[k].text)) >= _RIVER
+
+
+def _dated_furniture(unit: Unit) -> bool:
+    """A list item or a toolbar line that holds the date ("• 13.11.2019", "时间：2012-01-17 发表评论>>")."""
+    return has_date(unit.text) and (unit.weight <= _DATED_LINE_WORDS or looks_like_meta_line(unit.text))
+
+
+def _headline_below(units: list[Unit], meta: int, start: int) -> int:
+    """Where the date stands above the headline: the headline-like line nearest above the
+    body, or the body's first line when it is one (short, without any punctuation)."""
+    first = units[start]
+    if first.punct == 0 and first.weight <= 30 and _head_line(units, start) == _STRONG:
+        return start
+    return next((k for k in range(start - 1, meta, -1) if _head_line(units, k) == _STRONG), -1)
+
+
+def _best_weak(weak: list[int], anchor: int, units: list[Unit]) -> int:
+    """Among lines that are only weakly headlines, the longest one near the anchor."""
+    if not weak:
+        return -1
+    return max(weak, key=lambda index: (units[index].weight - 2 * (anchor - index), index))
+
+
+def _find_head(units: list[Unit], start: int, page: str) -> _Head:
+    """The headline is the headline-like line nearest above the metadata line (source,
+    byline, date) that the body hangs from, or above the body where there is none; where
+    the date stands above the headline, the headline between the date and the body."""
+    meta = _meta_anchor(units, start)
+    anchor = meta if meta >= 0 else start
+    title, weak = _headline_above(units, anchor, page)
+    if title < 0 and 0 <= meta < start:
+        title = _headline_below(units, meta, start)
+    if title < 0:
+        title = _best_weak(weak, anchor, units)
+    body = start
+    if meta >= start:
+        body = meta + 1
+    if title >= body:
+        body = title + 1
+    return _Head(title=title, meta=meta, body=body)
+
+
+# The time of day a page appends to a headline in a list of latest news ("…患者多【16:15】").
+_TIME_TAIL = re.compile(r"\s*[【\[(（]\d{1,2}:\d{2}[】\])）]$")
+
+
+def _title_text(unit: Unit) -> str:
+    """The headline without the pointer marks some pages set before it (》, ・, ■) and without
+    a time of day appended to it."""
+    return _TIME_TAIL.sub("", unit.text.lstrip(_LEAD_MARKS + " \u3000")) or unit.text
 
 
 def _heading_candidate(units: list[Unit], index: int, end: int) -> bool:
@@ -616,6 +887,70 @@ def _plain(markdown_text: str) -> str:
     return _ESCAPED.sub(r"\1", markdown_text)
 
 
+def _meta_lines(units: list[Unit], head: _Head, start: int) -> list[int]:
+    """The metadata lines around the headline, in page order, the one the body hangs from first
+    when it stands apart from them."""
+    top = (head.title if head.title >= 0 else start) - 1
+    lines = [i for i in range(max(0, top), min(len(units), start + 3))
+             if (units[i].kind == "meta" and not _river(units, *_meta_run(units, i)))
+             or (_meta_unclassified(units[i]) and looks_like_meta_line(units[i].text))]
+    if head.meta >= 0 and head.meta not in lines:
+        lines.insert(0, head.meta)
+    return lines
+
+
+def _meta_unclassified(unit: Unit) -> bool:
+    """A line that may state metadata though the classifier did not ask: furniture (classified
+    first), and lines too long or too punctuated for it to ask."""
+    if unit.kind == "junk":
+        return True
+    return unit.kind in ("item", "text") and (unit.weight > 40 or (unit.final and unit.punct > 2))
+
+
+def _read_meta(units: list[Unit], lines: list[int], chinese: bool) -> LineMeta:
+    """Source, byline and link: the first line that states each."""
+    meta = LineMeta()
+    for i in lines:
+        found = read_meta_line(units[i].text, chinese=chinese)
+        meta.source = meta.source or found.source
+        meta.byline = meta.byline or found.byline
+        meta.url = meta.url or found.url
+    if lines and not meta.url:
+        for i in range(min(lines), max(lines) + 1):
+            meta.url = meta.url or find_url(units[i].text)
+    return meta
+
+
+def _published(units: list[Unit], lines: list[int], head: _Head, start: int, chinese: bool, page: str) -> str:
+    """The first date the metadata lines give; else the date nearest the headline in a line of
+    page furniture (a date set apart in a toolbar above the headline), never one from running text."""
+    for i in lines:
+        if (found := _date_in(units[i].text, chinese, page)):
+            return found
+    if head.title < 0:
+        return ""
+    near = [*range(head.title + 1, start), *range(head.title - 1, max(-1, head.title - 5), -1)]
+    for i in near:
+        unit = units[i]
+        if unit.kind == "text" and unit.punct >= 2 or unit.kind == "meta" and _river(units, *_meta_run(units, i)):
+            continue
+        if found := _date_in(unit.text, chinese, page):
+            return found
+    return ""
+
+
+def _date_in(text: str, chinese: bool, page: str) -> str:
+    """The first date in a line as ISO 8601; where its numbers alone do not say which is the
+    day, the page's own habit does (:func:`dates.day_first_on_page`)."""
+    found = find_dates(text)
+    if not found:
+        return ""
+    date = found[0]
+    if date.swappable and date.month_first == day_first_on_page(page, guess_language(page)):
+        date = date.swapped()
+    return date.iso(chinese=chinese)
+
+
 def extract_plain_text(text: str) -> TextArticle:
     """Find the article in the text of a saved page: title, metadata line and body blocks."""
     units = _units(text)
@@ -655,29 +990,15 @@ def extract_plain_text(text: str) -> TextArticle:
     # Short sentences right before the densest stretch still belong to the story.
     while start > 0 and units[start - 1].kind == "text" and units[start - 1].final and units[start - 1].punct:
         start -= 1
-    title_index, meta_index = _find_title(units, start)
-    if title_index >= start:
-        title_index = -1
+    head = _find_head(units, start, text)
+    start = head.body
     article = TextArticle()
-    if title_index >= 0:
-        article.title = units[title_index].text
-        start = max(start, title_index + 1)
+    if head.title >= 0:
+        article.title = _title_text(units[head.title])
     chinese = sum(u.cjk for u in units[start:end + 1]) > 0.3 * max(1, sum(u.weight for u in units[start:end + 1]))
-    meta = LineMeta()
-    meta_lines = [i for i in range(max(0, (title_index if title_index >= 0 else start) - 1), start + 3)
-                  if i < len(units) and units[i].kind in ("meta", "item", "text", "junk")
-                  and looks_like_meta_line(units[i].text)]
-    if meta_index >= 0 and meta_index not in meta_lines:
-        meta_lines.insert(0, meta_index)
-    for i in meta_lines:
-        found = read_meta_line(units[i].text, chinese=chinese)
-        meta.source = meta.source or found.source
-        meta.byline = meta.byline or found.byline
-        meta.published = meta.published or found.published
-        meta.url = meta.url or found.url
-    if meta_lines and not meta.url:
-        for i in range(min(meta_lines), max(meta_lines) + 1):
-            meta.url = meta.url or find_url(units[i].text)
+    meta_lines = _meta_lines(units, head, start)
+    meta = _read_meta(units, meta_lines, chinese)
+    meta.published = _published(units, meta_lines, head, start, chinese, text)
     article.meta = meta
     article.blocks = _body_blocks(units, start, end)
     return article

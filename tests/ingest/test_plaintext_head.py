@@ -1,0 +1,199 @@
+"""The head of a plain-text page: the headline and the day a reader would name, whatever stands
+between them on real pages (bylines, agency lines, photo captions and credits, labels, section
+names, share buttons, print headers) and however the page writes its date."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.ingest import extract_bytes, extract_file
+
+STORY = [
+    "The council bought the house last year and will now invite architects to submit plans for its renovation, "
+    "which is expected to take two years and to cost about three million pounds.",
+    "Local historians welcomed the decision, although some said they would have preferred a museum that kept "
+    "the rooms as they were when the poet lived there as a child.",
+    "The garden will stay open to the public while the work goes on, and the first readers are expected to move "
+    "in before the end of the year after next.",
+]
+GESCHICHTE = [
+    "Die Gemeinde hat das Haus im vergangenen Jahr gekauft und lädt nun Architekten ein, Pläne für den Umbau "
+    "einzureichen, der zwei Jahre dauern soll.",
+    "Heimatforscher begrüßten die Entscheidung, auch wenn einige lieber ein Museum gesehen hätten, das die Räume "
+    "so zeigt, wie sie zur Kindheit des Dichters waren.",
+]
+GUSHI = [
+    "记者走访了几个已经建成的口袋公园，发现每到傍晚，这里都坐满了乘凉的老人和玩耍的孩子，十分热闹。",
+    "一位居民说，以前下楼只能在马路边站一站，现在有了可以散步的地方，大家的日子也会更舒心。",
+    "城市的空间有限，但只要用心规划，总能找到合适的角落，让更多的口袋公园走进社区。",
+]
+
+
+def page(*lines: str, story: list[str] = STORY) -> bytes:
+    return "\n\n".join([*lines, *story]).encode("utf-8")
+
+
+def test_caption_credit_newsletter_and_section_name_are_passed_over(fixtures):
+    article = extract_file(fixtures / "en-head-furniture.txt")
+    assert article.title == "House Where Poet Was Born Will Become a Library, Town Says"
+    assert article.published == "2019-11-20"
+    assert article.byline == "Sam Writer"
+    assert article.text.startswith("BRIGHTON — The house where the poet was born")
+    assert "Reuters file" not in article.text and "Breaking News Emails" not in article.text
+
+
+def test_day_first_date_and_labelled_fields_under_the_headline(fixtures):
+    article = extract_file(fixtures / "en-dmy-review.txt")
+    assert article.title == "Touring Atlas of the Alps review"
+    assert article.published == "2014-06-21"
+
+
+def test_german_month_name_above_the_headline(fixtures):
+    article = extract_file(fixtures / "de-month-name.txt")
+    assert article.title == "Die digitale Patientenakte – der lange Weg ins vernetzte Gesundheitswesen"
+    assert article.published == "2018-09-25"
+
+
+def test_headline_at_the_top_of_the_body_with_its_source_line_under_it(fixtures):
+    article = extract_file(fixtures / "zh-headline-atop-body.txt")
+    assert article.title == "张三：城市需要更多的口袋公园？"
+    assert article.published == "2012-01-17T19:34:00+08:00"
+    assert article.source == "新民网"
+    assert article.text.startswith("【新民网评】")
+
+
+def test_byline_names_under_the_headline_are_not_the_title():
+    article = extract_bytes(page(
+        "• Tech", "• Personal Technology: Review",
+        "Consoles, Clouds and Arcades: So Many Ways to Play and Pay",
+        "There are more devices and services to choose from than ever before. Here's how to pick.",
+        "By", "Sarah E. Example", "Sarah E. Example", "• @sarahexample",
+        "Nov. 19, 2019 8:03 am ET",
+    ), "p.txt")
+    assert article.title == "Consoles, Clouds and Arcades: So Many Ways to Play and Pay"
+    assert article.published == "2019-11-19"
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        ["Reuters, Washington,"],  # an agency's dateline fragment
+        ["Tom Davies Associated Press"],  # a name and an agency
+        ["Courtesy Example Corp"],  # a photo's credit
+        ["(Jane Roe / Associated Press)"],
+        ["Today 12:01 AM"],  # a time stamp
+        ["0Email this to someone", "Share on Facebook"],
+        ["Publish date:"],  # a label waiting for its value
+        ["chevron_left Browse All Posts"],  # an icon's name
+    ],
+)
+def test_a_line_that_is_never_a_headline_is_passed_over(furniture):
+    article = extract_bytes(page("Library Plan Approved After Years of Debate", *furniture, "November 19, 2019"), "p.txt")
+    assert article.title == "Library Plan Approved After Years of Debate"
+    assert article.published == "2019-11-19"
+
+
+def test_print_header_above_the_headline():
+    article = extract_bytes(page(
+        "print header logo https://www.example.com/news/article/New-ferry-line-opens-12345.php",
+        "New ferry line opens between the two harbors",
+        "Tom Writer, AP Writer",
+        "Updated 1:39 am EST, Wednesday, November 20, 2019",
+    ), "p.txt")
+    assert article.title == "New ferry line opens between the two harbors"
+    assert article.published == "2019-11-20"
+
+
+def test_standfirst_and_newsletter_box_between_headline_and_date():
+    article = extract_bytes(page(
+        "U.S. news",
+        "Town votes to turn the poet's birthplace into a library",
+        "The council's vote ends years of debate. The work will take two years.",
+        "Breaking News Emails",
+        "Get breaking news alerts and special reports. The news and stories that matter, delivered weekday mornings.",
+        "SUBSCRIBE",
+        "Nov. 19, 2019, 8:41 AM UTC",
+        "By Phil Writer",
+    ), "p.txt")
+    assert article.title == "Town votes to turn the poet's birthplace into a library"
+    assert article.published == "2019-11-19"
+    assert article.text.startswith(STORY[0])
+
+
+@pytest.mark.parametrize(
+    ("date_line", "day"),
+    [
+        ("13.11.2019, 23:06", "2019-11-13"),
+        ("5:45 AM PST 11/19/2019 by Pat Writer", "2019-11-19"),
+        ("By Jane Doe On 11/13/19 at 4:00 PM EST", "2019-11-13"),
+        ("Posted on Oktober 27, 2015 by Admin", "2015-10-27"),
+        ("Von Anna Muster, 25. September 2018", "2018-09-25"),
+    ],
+)
+def test_date_line_formats(date_line, day):
+    article = extract_bytes(page("Library Plan Approved After Years of Debate", date_line), "p.txt")
+    assert article.title == "Library Plan Approved After Years of Debate"
+    assert article.published == day
+
+
+def test_ambiguous_numbers_follow_the_page_habit():
+    story = [*STORY[:2], "The library opened on 21/06/2014, the council said, five years after the vote."]
+    article = extract_bytes(page("Library Plan Approved After Years of Debate", "03/04/2019", story=story), "p.txt")
+    assert article.published == "2019-04-03"
+    story = [*STORY[:2], "The library opened on June 21, 2014, the council said, five years after the vote."]
+    article = extract_bytes(page("Library Plan Approved After Years of Debate", "03/04/2019", story=story), "p.txt")
+    assert article.published == "2019-03-04"
+    article = extract_bytes(page("Bibliothek nach Jahren der Debatte beschlossen", "03/04/2019", story=GESCHICHTE),
+                            "p.txt")
+    assert article.published == "2019-04-03"
+
+
+def test_kicker_above_the_headline():
+    article = extract_bytes(page(
+        "带领群众修好进村路后再谈乡村振兴的种种规划",
+        "县委书记：乡村振兴先修路",
+        "━━━━━━━━━━━━━━━━━━━━",
+        "发布时间：2021-12-15 19:15:35",
+        story=GUSHI,
+    ), "p.txt")
+    assert article.title == "县委书记：乡村振兴先修路"
+    assert article.published == "2021-12-15T19:15:35+08:00"
+
+
+def test_headline_the_page_repeats_wins_over_its_subtitle():
+    article = extract_bytes(page(
+        "[     长桥今日通车 两岸往来更便捷     ]",
+        "长桥今日通车两岸往来更便捷",
+        "全长三公里设双向六车道",
+        "2012年 01月12日",
+        story=GUSHI,
+    ), "p.txt")
+    assert article.title == "长桥今日通车两岸往来更便捷"
+    assert article.published == "2012-01-12"
+
+
+def test_author_name_and_pointer_mark_are_not_the_title():
+    article = extract_bytes(page("》口袋公园建成了？ 居民说：真方便！", "王小明", "2012年1月17日 12:44", story=GUSHI), "p.txt")
+    assert article.title == "口袋公园建成了？ 居民说：真方便！"
+    assert article.published == "2012-01-17T12:44:00+08:00"
+
+
+def test_headline_line_with_a_space_between_chinese_words():
+    article = extract_bytes(page("大连港料去年盈利最少跌 15%", "2012-01-12 HKT 16:53", story=GUSHI), "p.txt")
+    assert article.title == "大连港料去年盈利最少跌 15%"
+    assert article.published == "2012-01-12"
+
+
+def test_date_line_padded_far_to_the_right():
+    article = extract_bytes(page("外交部官员作客网站答网友问", "2012-01-12 16:49:03" + " " * 300 + "来源：中国日报网",
+                                 story=GUSHI), "p.txt")
+    assert article.title == "外交部官员作客网站答网友问"
+    assert article.published == "2012-01-12T16:49:03+08:00"
+    assert article.source == "中国日报网"
+
+
+def test_time_of_day_after_a_headline_is_not_part_of_it():
+    article = extract_bytes(page("自由電子報 > 即時新聞總覽 > 生活 2012年1月12日‧星期四", "天冷抵抗力弱齒源膿瘍患者多【16:15】",
+                                 story=GUSHI), "p.txt")
+    assert article.title == "天冷抵抗力弱齒源膿瘍患者多"
+    assert article.published == "2012-01-12"
