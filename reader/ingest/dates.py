@@ -72,11 +72,11 @@ _YEAR_FIRST = re.compile(
     r"(?:\s*(?:[T\s]|&nbsp;)?\s*(?P<yh>\d{1,2})\s*[:：时]\s*(?P<ymi>\d{2})(?:\s*[:：分]\s*(?P<ys>\d{2}))?)?"
 )
 # Read back from the year, up to its end: 21/06/2014, 13.11.2019; Nov. 19, 2019, Oktober 27, 2015;
-# 25. September 2018, 20 Nov, 2019, 1er janvier 2019, 5 de março de 2019.
+# 25. September 2018, 20 Nov, 2019, 30th of September 2019, 1er janvier 2019, 5 de março de 2019.
 _YEAR_LAST = re.compile(
     rf"(?<![\d./-])(?P<na>\d{{1,2}})(?P<ns>[./-])(?P<nb>\d{{1,2}})(?P=ns)(?P<ny>{_YEAR})$"
     rf"|(?<![^\W\d_])(?P<mm>{_WORD})\.?\s*(?P<md>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<my>{_YEAR})$"
-    rf"|(?<!\d)(?P<dd>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+)?(?P<dm>{_WORD})\.?,?\s*(?:de\s+|del\s+)?"
+    rf"|(?<!\d)(?P<dd>\d{{1,2}})(?:st|nd|rd|th|er|\.|º)?\s*(?:de\s+|of\s+)?(?P<dm>{_WORD})\.?,?\s*(?:de\s+|del\s+)?"
     rf"(?P<dy>{_YEAR})$",
     re.I,
 )

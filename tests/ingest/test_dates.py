@@ -31,6 +31,7 @@ from reader.ingest.dates import day_first_on_page, find_date, find_dates, has_da
         ("Updated 1:39 am EST, Wednesday, November 20, 2019", "2019-11-20"),
         ("20 Nov, 2019 05:47", "2019-11-20"),
         ("19th November 2019", "2019-11-19"),
+        ("Monday 30th of September, 2019", "2019-09-30"),
         ("Von Anna Muster publiziert am 25. September 2018", "2018-09-25"),
         ("Posted on Oktober 27, 2015 by Admin", "2015-10-27"),
         ("Publié le 1er janvier 2020", "2020-01-01"),
