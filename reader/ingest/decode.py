@@ -204,13 +204,6 @@ def _normalizer(data: bytes) -> Decoded | None:
     return Decoded(text, encoding)
 
 
-# Every double-decoded character starts with a lead byte, which Windows-1252 shows as a
-# Latin-1 letter or sign: text whose non-ASCII characters are mostly curly quotes and dashes
-# was never garbled.
-_LEAD = re.compile(r"[\u00a1-\u00ff]+")
-_LATIN1_RANGE = re.compile(r"[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]+")
-
-
 def _latin1_fallback(error: UnicodeError) -> tuple[bytes, int]:
     """Bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D have no Windows-1252 character and were read
     as Latin-1 controls; characters added after the damage (a dump's bullets) become "?"."""
@@ -222,23 +215,27 @@ def _latin1_fallback(error: UnicodeError) -> tuple[bytes, int]:
 codecs.register_error("reader-cp1252-undo", _latin1_fallback)
 
 
-def _cp1252_bytes(text: str) -> bytes | None:
-    """The bytes ``text`` came from if it was wrongly read as Windows-1252 (or Latin-1)."""
-    raw = text.encode("cp1252", "reader-cp1252-undo")
-    strangers = raw.count(b"?") - text.count("?")
-    return raw if strangers * 50 <= len(raw) else None
+def _latin1_letters(text: str, non_ascii: int) -> int:
+    """Characters from U+00A1 to U+00FF, counted by the Latin-1 codec in one pass of C."""
+    ascii_chars = len(text) - non_ascii
+    return len(text.encode("latin-1", "ignore")) - ascii_chars - text.count("\xa0")
 
 
 def repair_double_decoding(text: str) -> tuple[str, str] | None:
     """Text that was decoded as Windows-1252 and saved again (GBK or UTF-8 bytes shown as
-    "ÐÂÎÅ" or "æ–°é—»"): give back the real text and its codec, or None when it is fine."""
+    "ÐÂÎÅ" or "æ–°é—»"): give back the real text and its codec, or None when it is fine.
+
+    Every double-decoded character starts with a lead byte, which Windows-1252 shows as a
+    Latin-1 letter or sign, so text whose non-ASCII characters are mostly curly quotes and
+    dashes was never garbled. Garbled text is nearly all characters of Windows-1252 or
+    Latin-1; a few others ("strangers", a dump's bullets added after the damage) are allowed.
+    """
     non_ascii = _non_ascii(text)
-    if non_ascii < 20 or _count(_LEAD, text) < 0.25 * non_ascii:
+    if non_ascii < 20 or _latin1_letters(text, non_ascii) < 0.25 * non_ascii:
         return None
-    if _count(_LATIN1_RANGE, text) < 0.9 * non_ascii:
-        return None
-    raw = _cp1252_bytes(text)
-    if raw is None:
+    raw = text.encode("cp1252", "reader-cp1252-undo")
+    strangers = raw.count(b"?") - text.count("?")
+    if strangers > 0.1 * non_ascii or strangers * 50 > len(raw):
         return None
     utf8 = _strict(raw, "utf-8")
     if utf8 is not None:
