@@ -100,7 +100,7 @@ def _tokens(body_html: str) -> list[_Token]:
 
 
 class _Counter:
-    """Gives each character the canonical-text offset ``reader.render._BlockText`` would give it.
+    """Gives each character the canonical-text offset ``reader.render.canonical_text`` would give it.
 
     A block's characters are collected as (token, index, char); when the block
     closes they are collapsed by the same rules and numbered.
