@@ -10,3 +10,10 @@ from __future__ import annotations
 
 class ExtractError(Exception):
     """A saved page could not be turned into an article; ``str()`` says why."""
+
+
+class NestedTooDeeply(ExtractError):
+    """The page nests elements deeper than an HTML parser builds a tree for; read it flat."""
+
+    def __init__(self) -> None:
+        super().__init__("it is nested too deeply to read")

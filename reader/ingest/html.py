@@ -22,7 +22,7 @@ import lxml.etree as etree
 import lxml.html
 
 from reader.ingest.blocks import Block, escape_block_start, escape_inline, escape_line
-from reader.ingest.errors import ExtractError
+from reader.ingest.errors import ExtractError, NestedTooDeeply
 from reader.ingest.html_lines import page_lines
 from reader.ingest.metadata import LineMeta, MarkupMeta, find_date, markup_metadata
 from reader.ingest.plaintext import TextArticle, extract_plain_text, prose_weight
@@ -77,6 +77,10 @@ def _size_limit(error: etree._LogEntry) -> bool:
     return error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT and "depth" not in error.message
 
 
+def _depth_limit(error: etree._LogEntry) -> bool:
+    return error.type == etree.ErrorTypes.ERR_RESOURCE_LIMIT and "depth" in error.message
+
+
 def parse(text: str) -> lxml.html.HtmlElement:
     """Parse leniently; libxml2 caps nesting depth itself, so hostile pages cannot recurse us to death.
 
@@ -84,8 +88,9 @@ def parse(text: str) -> lxml.html.HtmlElement:
     a stray "<" in text count too: a little over, never under). libxml2 also stops reading,
     silently for a lenient parser, at a text, script or attribute over 10 MB (an image
     inlined as a data: URI, a bundled script): such a page is read again without its
-    limits, which also lets its nesting go eight times deeper. Depth alone is no reason:
-    lifting that limit only makes a hostile page slower to refuse.
+    limits, which also lets its nesting go eight times deeper. Past 256 levels libxml2
+    drops everything deeper without a word, so such a page raises :class:`NestedTooDeeply`
+    for the caller to read it flat (lifting the limit would only make a hostile page slower).
     """
     elements = text.count("<") - text.count("</")
     if elements > MAX_ELEMENTS:
@@ -95,7 +100,10 @@ def parse(text: str) -> lxml.html.HtmlElement:
         parser = _parser(huge=False)
         root = lxml.html.document_fromstring(text, parser=parser)
         if any(_size_limit(error) for error in parser.error_log):
-            root = lxml.html.document_fromstring(text, parser=_parser(huge=True))
+            parser = _parser(huge=True)
+            root = lxml.html.document_fromstring(text, parser=parser)
+        if any(_depth_limit(error) for error in parser.error_log):
+            raise NestedTooDeeply()
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as error:
         if not text.strip():
             raise ExtractError("the file is empty") from error

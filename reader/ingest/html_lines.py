@@ -7,11 +7,13 @@ a bullet, and what a reader never sees (scripts, styles, forms) is left out.
 
 The layout is an XSLT stylesheet, so libxslt walks the tree in C: a walk in
 Python took as long on an ordinary page and many seconds on a page with
-hundreds of thousands of elements.
+hundreds of thousands of elements. A page nested too deeply for a tree is laid
+out the same way by a tokenizer that never nests (:func:`flat_page_lines`).
 """
 
 from __future__ import annotations
 
+import html
 import re
 import threading
 from typing import NamedTuple
@@ -102,3 +104,56 @@ def page_lines(root: lxml.html.HtmlElement, limit: int) -> PageLines:
     if len(text) <= limit:
         return PageLines(text, whole)
     return PageLines(head_lines(text, limit), False)
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*>|<!--")
+# SKIP elements whose content is not shown; the rest of SKIP (meta, link, input…) are empty.
+_SKIP_CONTENT = frozenset({"script", "style", "noscript", "template", "svg", "math", "iframe", "object", "select",
+                           "button", "textarea", "title"})
+_TITLE = re.compile(r"<title[^>]*>([^<]*)", re.I)
+
+
+def _flat_break(name: str, closing: bool) -> str:
+    """What the stylesheet puts before (or after, when ``closing``) an element."""
+    blank, newline = f"{_BREAK}{_BLANK}{_BREAK}", _BREAK
+    if name in _BLANK_AROUND or name in _BLANK_BEFORE and not closing:
+        return blank
+    if name == "li" and not closing:
+        return f"{_BREAK}• "
+    return newline if name in BLOCK or name == "br" else ""
+
+
+def flat_page_lines(text: str, limit: int) -> str:
+    """The lines :func:`page_lines` would give, read from the markup itself, tag by tag.
+
+    For a page nested deeper than an HTML parser builds a tree (libxml2 stops at 256
+    levels and drops the rest): what is inside a skipped element (script, style, title…)
+    is passed over up to its closing tag, so a page is read once, in one pass.
+    """
+    lower = text.lower()
+    out: list[str] = []
+    size = position = 0
+    while size < 4 * limit and (match := _TAG.search(text, position)):
+        out.append(text[position:match.start()])
+        size += match.start() - position
+        position = match.end()
+        name = (match.group(2) or "").lower()
+        if not name:  # a comment
+            end = text.find("-->", position)
+            position = len(text) if end < 0 else end + 3
+        elif name in _SKIP_CONTENT and not match.group(1):
+            end = lower.find(f"</{name}", position)
+            position = position if end < 0 else end
+        elif name in SKIP:
+            continue
+        else:
+            out.append(_flat_break(name, bool(match.group(1))))
+    if size < 4 * limit:
+        out.append(text[position:])
+    return head_lines(_tidy(html.unescape("".join(out))), limit)
+
+
+def page_title(text: str) -> str:
+    """The text of the page's <title>, found without parsing the page."""
+    match = _TITLE.search(text, 0, 100_000)
+    return re.sub(r"\s+", " ", html.unescape(match.group(1))).strip() if match else ""

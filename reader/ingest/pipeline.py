@@ -15,8 +15,9 @@ from pathlib import Path
 from reader.ingest import sniff as sniffing
 from reader.ingest.blocks import head_lines, markdown_within_length, to_markdown, within_length
 from reader.ingest.decode import bom_encoding, check_not_binary, decode
-from reader.ingest.errors import ExtractError
+from reader.ingest.errors import ExtractError, NestedTooDeeply
 from reader.ingest.html import LINES_LIMIT, extract_html
+from reader.ingest.html_lines import flat_page_lines, page_title
 from reader.ingest.images import FolderImages, ImageStore
 from reader.ingest.markdown_file import extract_markdown
 from reader.ingest.metadata import guess_language
@@ -58,8 +59,28 @@ def _title_from_name(name: str) -> str:
     return re.sub(r"[_\-]+", " ", stem).strip()
 
 
+def _from_lines(lines: str, fmt: str, encoding: str, title: str) -> Article:
+    """An article read by the line classifier; ``title`` stands in where it finds none."""
+    found = extract_plain_text(lines)
+    return Article(
+        title=found.title or title,
+        markdown=to_markdown(within_length(found.blocks)),
+        byline=found.meta.byline,
+        source=found.meta.source,
+        published=found.meta.published,
+        url=found.meta.url,
+        format=fmt,
+        encoding=encoding,
+    )
+
+
 def _from_html(text: str, encoding: str, fmt: str, images, store: ImageStore, name: str) -> Article:
-    found = extract_html(text, images=images)
+    try:
+        found = extract_html(text, images=images)
+    except NestedTooDeeply:
+        # libxml2 would drop whatever lies deeper than it builds a tree for: read it all as lines.
+        return _from_lines(flat_page_lines(text, LINES_LIMIT), fmt, encoding,
+                           page_title(text) or _title_from_name(name))
     return Article(
         title=found.title or _title_from_name(name),
         markdown=to_markdown(within_length(found.blocks)),
@@ -102,17 +123,7 @@ def _extract(data: bytes, name: str, page_dir: Path | None) -> Article:
             encoding=decoded.encoding,
         )
     # Like a page's lines, a text file is read by the classifier up to LINES_LIMIT characters.
-    found_text = extract_plain_text(head_lines(decoded.text, LINES_LIMIT))
-    return Article(
-        title=found_text.title or _title_from_name(name),
-        markdown=to_markdown(within_length(found_text.blocks)),
-        byline=found_text.meta.byline,
-        source=found_text.meta.source,
-        published=found_text.meta.published,
-        url=found_text.meta.url,
-        format="text",
-        encoding=decoded.encoding,
-    )
+    return _from_lines(head_lines(decoded.text, LINES_LIMIT), "text", decoded.encoding, _title_from_name(name))
 
 
 def _guarded(data: bytes, name: str, page_dir: Path | None) -> Article:
