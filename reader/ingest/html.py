@@ -201,6 +201,8 @@ class _Converter:
                 parts.append("\n")
             elif tag == "graphic":
                 pass
+            elif tag == "code" and (code := " ".join("".join(child.itertext()).split())):
+                parts.append(_code_span(code))
             elif depth < 50:
                 inner = self.inline(child, depth + 1)
                 rend = child.get("rend", "")
@@ -208,8 +210,6 @@ class _Converter:
                     inner = _emphasis(inner, "**")
                 elif inner.strip() and tag == "hi" and rend in ("#i", "#em"):
                     inner = _emphasis(inner, "*")
-                elif inner.strip() and tag == "code":
-                    inner = "`" + inner.replace("`", "") + "`"
                 parts.append(inner)
             parts.append(_inline_text(child.tail))
         return "".join(parts)
@@ -280,6 +280,14 @@ class _Converter:
                 self.walk(child, depth + 1)
             elif tag and (child.text or "").strip():
                 self.blocks.append(Block("paragraph", text=escape_line(_WS.sub(" ", child.text).strip())))
+
+
+def _code_span(code: str) -> str:
+    """Code as Markdown shows it, character for character: backslash escapes would show
+    inside a code span, so the code is fenced by more backticks than it holds in a row."""
+    fence = "`" * (max(map(len, re.findall("`+", code)), default=0) + 1)
+    pad = " " if code[0] == "`" or code[-1] == "`" else ""
+    return f"{fence}{pad}{code}{pad}{fence}"
 
 
 def _emphasis(inner: str, marker: str) -> str:

@@ -23,3 +23,9 @@ def test_characters_markdown_would_read_are_escaped_once():
     found = extract_bytes(article("Use snake_case names, a * star, [brackets] and <b>a_bold_name</b>."), "x.html")
     assert "Use snake_case names, a * star, [brackets] and a_bold_name." in found.text
     assert "\\\\" not in found.markdown
+
+
+def test_code_is_shown_as_written_without_escapes():
+    found = extract_bytes(article("Call <code>my_func(a_b)</code>, or <code>a `tick` *b*</code>, with care."), "x.html")
+    assert "Call my_func(a_b), or a `tick` *b*, with care." in found.text
+    assert "\\_" not in found.text
