@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 from itertools import islice
 
 import lxml.etree as etree
@@ -24,13 +25,20 @@ import lxml.html
 from reader.ingest.blocks import Block, escape_block_start, escape_inline, escape_line
 from reader.ingest.errors import ExtractError, NestedTooDeeply
 from reader.ingest.html_lines import page_lines
-from reader.ingest.metadata import LineMeta, MarkupMeta, find_date, markup_metadata
+from reader.ingest.metadata import (
+    LineMeta,
+    MarkupMeta,
+    find_byline,
+    find_date,
+    markup_metadata,
+)
 from reader.ingest.plaintext import TextArticle, extract_plain_text, prose_weight
 
 ImageResolver = Callable[[str], "str | None"]
 """Maps an image ``src`` as written in the page to a stored image name, or None."""
 
-_SITE_SUFFIX = re.compile(r"\s*(?:[-_|–—·:：]|\s-\s|_{1,2}|\|)\s*[^-_|–—·]{1,30}$")
+_SITE_SUFFIX = re.compile(r"\s*(?:-{1,2}|[_|｜–—·:：]|::)\s*[^-_|｜–—·]{1,30}$")
+_SEPARATOR_CHARS = " -_|｜–—·:："
 _WS = re.compile(r"[ \t\r\n\u00a0\u3000\u200b]{2,}|[\t\r\n\u00a0\u3000\u200b]")
 """Whitespace to fold into one space; a lone space is left alone, as substituting it costs and changes nothing."""
 MAX_ELEMENTS = 1_500_000
@@ -135,7 +143,9 @@ def clean_title(title: str, site_names: tuple[str, ...] = ()) -> str:
     title = _WS.sub(" ", title).strip()
     for site in site_names:
         if site and title.endswith(site) and len(title) > len(site) + 4:
-            title = title[: -len(site)].rstrip(" -_|–—·:：")
+            title = title[: -len(site)].rstrip(_SEPARATOR_CHARS)
+        if site and title.startswith(site) and len(title) > len(site) + 4 and title[len(site)] in _SEPARATOR_CHARS:
+            title = title[len(site):].lstrip(_SEPARATOR_CHARS)
     previous = None
     while previous != title:
         previous = title
@@ -396,6 +406,7 @@ def _prefer_plain(blocks: list[Block], plain: TextArticle) -> bool:
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_HOST = re.compile(r"https?://(?:www\.)?([^/:?#]+)")
 
 
 @dataclass
@@ -426,24 +437,99 @@ def _read_head(root: lxml.html.HtmlElement) -> _Head:
         head.url = canonical.strip()
     byline = _first(meta, "author", "article:author", "byline", "dc.creator")
     head.byline = "" if byline.startswith("http") else byline
-    head.published = _first(meta, "article:published_time", "pubdate", "publishdate", "date")
+    head.published = _first(meta, "article:published_time", "datePublished", "pubdate", "publishdate", "date",
+                            "dc.date", "DC.date.issued", "parsely-pub-date", "sailthru.date", "article.published")
     return head
 
 
-def _choose_title(head: _Head, found: str, plain: TextArticle) -> str:
-    """The headline: preferably one the page also shows above its text (the line the
-    classifier found above the date, or an <h1> matching <title>), else trafilatura's
-    (``found``), else <title> without the site's name."""
-    cleaned = clean_title(head.raw_title, (head.site,))
-    folded_plain = _fold(plain.title)
-    if folded_plain:
-        for candidate in [found, cleaned, head.og_title, *head.h1s]:
-            if candidate and _fold(candidate) == folded_plain:
-                return _WS.sub(" ", candidate).strip()
-    for h1 in head.h1s:
-        if h1 and cleaned and (_fold(h1) in _fold(head.raw_title) or _fold(cleaned) in _fold(h1)):
-            return h1
-    title = found or cleaned or head.og_title or (head.h1s[0] if head.h1s else "") or plain.title
+MAX_HEADLINE = 300
+"""An <h1> longer than this holds more than a headline (a whole page wrapped in it, a script)."""
+_DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|cn|tw|hk|info|tv|co|uk|in)$", re.I)
+_FRAME = re.compile(r"\s*(?:-{1,2}|[_|｜–—·:：]|::)|\s")
+"""What sets a headline off from the site or section names around it in a <title>."""
+
+
+def _site_names(head: _Head) -> set[str]:
+    """The site's names, folded: og:site_name or application-name, and the URL's host
+    with and without its top-level domain ("indiapost.com", "indiapost")."""
+    names = {_fold(head.site)} if head.site else set()
+    host = _HOST.match(head.url)
+    if host:
+        names |= {_fold(host.group(1)), _fold(host.group(1).rsplit(".", 1)[0])}
+    return names - {""}
+
+
+def _names_site(text: str, sites: set[str]) -> bool:
+    """Whether a heading is the site's name (a masthead <h1>) rather than a headline."""
+    folded = _fold(text)
+    return folded in sites or bool(_DOMAIN.match(text.strip())) or any(
+        site and folded.startswith(site) and len(folded) <= 2 * len(site) for site in sites)
+
+
+def _frames(title: str, headline: str) -> bool:
+    """Whether a <title> is ``headline`` with site or section names before or after it.
+
+    The rest must be set off by a separator, and be either no longer than the headline
+    or several names in a row ("标题-关键词,…-北方网-新闻中心"): so an <h1> holding only
+    a section's name ("Opinion") does not pass for the headline of "Opinion | Story".
+    """
+    title, headline = _WS.sub(" ", title).strip(), _WS.sub(" ", headline).strip()
+    if len(_fold(headline)) < 4:
+        return False
+    if title == headline:
+        return True
+    if title.startswith(headline):
+        rest = title[len(headline):]
+        framed = _FRAME.match(rest)
+    elif title.endswith(headline):
+        rest = title[: -len(headline)]
+        framed = _FRAME.match(rest[::-1])
+    else:
+        return False
+    if not framed:
+        return False
+    names = [part for part in re.split(r"\s*(?:-{1,2}|[_|｜–—·:：]|::)\s*", rest.strip()) if part]
+    return len(_fold(rest)) <= len(_fold(headline)) or len(names) >= 2
+
+
+def _confirmed(text: str, others: list[str], raw_title: str) -> bool:
+    """A headline the page shows is confirmed when another source says the same words
+    (folded: case, spaces and punctuation aside), or the <title> is it plus site noise."""
+    folded = _fold(text)
+    return bool(folded) and (any(other and _fold(other) == folded for other in others) or _frames(raw_title, text))
+
+
+def _shares_wording(a: str, b: str) -> bool:
+    """Whether two headlines tell the same story in slightly different words: most of the
+    shorter one's characters occur in the longer (CJK headlines, where characters are words)."""
+    a, b = _fold(a), _fold(b)
+    shorter, longer = sorted((a, b), key=len)
+    return len(shorter) >= 6 and sum(char in longer for char in shorter) >= 0.7 * len(shorter)
+
+
+def _choose_title(head: _Head, found: str, plain: TextArticle, chinese: bool = False) -> str:
+    """The headline: the page's own wording where the markup bears it out, else the <title>'s.
+
+    The line the classifier found above the dated line and the page's <h1>s are what a
+    reader sees; <title>, og:title and trafilatura's title (``found``) often carry the
+    site and section names, or an SEO wording. So a shown headline wins, as the page
+    writes it, when another source says the same or the <title> is it plus site noise;
+    an <h1> naming the site is no headline. Otherwise the <title> without site names,
+    except on Chinese pages, where the line above the date wins when the <title> is only
+    a short name or words the line shares (the page's fuller wording).
+    """
+    sites = _site_names(head)
+    shown = [text for text in (_WS.sub(" ", plain.title).strip(), *head.h1s)
+             if text and len(text) <= MAX_HEADLINE and not _names_site(text, sites)]
+    listed = [found, clean_title(head.raw_title, (head.site,)), head.og_title]
+    for text in shown:
+        if _confirmed(text, [*listed, *(other for other in shown if other is not text)], head.raw_title):
+            return text
+    cleaned = clean_title(found or head.raw_title or head.og_title, (head.site,))
+    if chinese and plain.title and plain.meta.published and not _names_site(plain.title, sites) and (
+            _shares_wording(plain.title, cleaned) or (len(cleaned) <= 12 and not _FRAME.search(cleaned))):
+        return _WS.sub(" ", plain.title).strip()
+    title = cleaned or (shown[0] if shown else "") or plain.title
     return _WS.sub(" ", title).strip()
 
 
@@ -474,15 +560,98 @@ def _apply_markup(article: HtmlArticle, markup: MarkupMeta) -> None:
         article.url = markup.url
 
 
-def _apply_meta_line(article: HtmlArticle, meta: LineMeta, head: _Head, chinese: bool) -> None:
-    """A metadata line under the headline beats <meta> guesses on Chinese pages, and gives the time."""
-    if meta.published and (chinese or not article.published):
+def _apply_meta_line(article: HtmlArticle, meta: LineMeta, head: _Head, chinese: bool, under_title: str) -> None:
+    """A metadata line under the headline beats <meta> guesses on Chinese pages, and gives the time;
+    elsewhere it wins where the markup's day is the UTC day of what the page shows as its local day.
+
+    On Chinese pages the byline is the one the page prints under the headline ("作者：…",
+    "本报记者 …", "記者…／台北報導"; ``under_title`` is the text that follows the headline),
+    as trafilatura is not asked there; a <meta name="author"> only when it is a person's
+    name: sites fill it with their own name, keywords, a description or a number.
+    """
+    stamp = find_date(head.published, chinese=chinese)
+    if meta.published and (chinese or not article.published or _utc_day_of(article.published, meta.published, stamp)):
         article.published = meta.published
     if chinese and meta.source:
         article.source = meta.source
+    if chinese:
+        named = meta.byline or _byline_under_title(under_title)
+        article.byline = named or (article.byline if _names_person(article.byline, head.raw_title) else "")
     article.byline = article.byline or meta.byline
     if not article.published:
-        article.published = find_date(head.published, chinese=chinese)
+        article.published = stamp
+    article.published = _with_local_time(article.published, stamp)
+
+
+BYLINE_LINES = 8
+"""How many lines under the headline may hold its byline (source and date lines come first)."""
+_PERSON = re.compile(r"[\u4e00-\u9fff·]{2,4}(?:[ 、，,][\u4e00-\u9fff·]{2,4})*|[A-Z][a-z]+(?: [A-Z][a-z.]+)+")
+
+
+def _byline_under_title(text: str) -> str:
+    """The first byline in the short lines under the headline, or at the head of the first
+    paragraph ("人民网北京1月12日电（记者 刘军涛）…")."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    for line in lines[1:BYLINE_LINES + 1]:
+        name = find_byline(line[:80])
+        if name:
+            return name
+    return ""
+
+
+def _names_person(name: str, raw_title: str) -> bool:
+    """Whether a Chinese page's <meta name="author"> is a person's name, not the site's."""
+    return bool(_PERSON.fullmatch(name)) and not name.endswith(("网", "網")) and name not in raw_title
+
+
+def _utc_day_of(markup: str, shown: str, stamp: str) -> bool:
+    """Whether the markup's day is the day shown on the page, moved across midnight by a zone.
+
+    <meta> timestamps are often UTC ("2019-11-20T02:15Z") where the page shows the
+    site's local day ("Nov 19, 2019, 8:15 pm CST"): a day behind UTC in the Americas'
+    evenings, a day ahead in Asia's mornings. So the shown day wins when it is one day
+    from the markup's and a timestamp in the <head> says either that UTC day at an hour
+    some zone (UTC-12 to UTC+14) would show as the shown day, or the shown day itself
+    in a local zone. A shown day no zone could give is another date on the page (a teaser's).
+    """
+    markup_day, shown_day = _day(markup), _day(shown)
+    if not (markup_day and shown_day) or abs((markup_day - shown_day).days) != 1:
+        return False
+    try:
+        instant = datetime.fromisoformat(stamp)
+    except ValueError:
+        return False
+    if instant.utcoffset() is None:
+        return False
+    if instant.utcoffset():
+        return instant.date() == shown_day
+    return instant.date() == markup_day and \
+        (instant - timedelta(hours=12)).date() <= shown_day <= (instant + timedelta(hours=14)).date()
+
+
+def _with_local_time(published: str, stamp: str) -> str:
+    """A day alone gains the time of a <head> timestamp for that day written in a local zone
+    (``2019-11-19T19:53:52-05:00``): that is the time the page shows, and it names an instant.
+    A UTC timestamp is left out: its clock time is not the one the page shows."""
+    if len(published) == 10 and stamp[:10] == published and _OFFSET.search(stamp) and not stamp.endswith("+00:00"):
+        return stamp
+    return published
+
+
+_OFFSET = re.compile(r"T\d\d:\d\d:\d\d[+-]\d\d:\d\d$")
+
+
+def _day(published: str) -> date | None:
+    try:
+        return date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _text_under(lines: str, title: str) -> str:
+    """The page's text from its headline line on, enough for the lines a byline may stand in."""
+    at = lines.find(title) if title else -1
+    return lines[at: at + 1500] if at >= 0 else ""
 
 
 def extract_html(text: str, images: ImageResolver | None = None) -> HtmlArticle:
@@ -520,8 +689,8 @@ def extract_html(text: str, images: ImageResolver | None = None) -> HtmlArticle:
 
     if _prefer_plain(blocks, plain):
         blocks = plain.blocks + [b for b in blocks if b.kind == "image"]
-    article.title = _choose_title(head, found_title, plain)
+    article.title = _choose_title(head, found_title, plain, chinese_page)
     chinese = chinese_page or bool(_HAN.search(article.title))
-    _apply_meta_line(article, plain.meta, head, chinese)
+    _apply_meta_line(article, plain.meta, head, chinese, _text_under(lines, plain.title) if chinese else "")
     article.blocks = _without_title(blocks, article.title)
     return article

@@ -44,9 +44,26 @@ _URL = re.compile(r"https?://[^\s<>\"'，。、；）)\]】]+", re.I)
 
 _LABEL = r"[:：]\s*"
 _SOURCE = re.compile(r"(?:来源|來源|稿源|出处|出處|Source)" + _LABEL + r"([^\s　|｜/]{1,40}?)(?=\s|　|$|[|｜/]|作者|记者|記者|编辑|編輯|责任|發布|发布|时间|時間|(?:19|20)\d{2}|https?:)", re.I)
-_AUTHOR = re.compile(r"(?:作者|撰文|文)" + _LABEL + r"([^\s　|｜/]{1,30}?)(?=\s|　|$|[|｜/]|来源|來源|记者|编辑|发布|时间|(?:19|20)\d{2})")
-_REPORTER = re.compile(r"(?:本报|本報|本台|本网|新华社|中新社|中新网)?(?:特约|实习|見習|见习)?(?:记者|記者)\s*[:：]?\s*([\u4e00-\u9fff·]{2,4}(?:[ 、，,和][\u4e00-\u9fff·]{2,4})*)")
-_BY = re.compile(r"^\s*(?:by|von|par|por)\s+([A-Z][\w.'\-]+(?:\s+(?:[A-Z][\w.'\-]+|and|&|de|van|von|la))*?)(?:\s*[,|•·]|\s+(?:on|and)\s|\s*$)", re.I)
+_AUTHOR = re.compile(r"(?:作者|撰文|文)" + _LABEL + r"(?:(?:本报|本報|特约|特約)?(?:记者|記者)\s*)?"
+                     r"([^\s　|｜/]{1,30}?)(?=\s|　|$|[|｜/]|来源|來源|记者|编辑|发布|时间|(?:19|20)\d{2})")
+_REPORTER = re.compile(r"(?:本报|本報|本台|本网|新华社|中新社|中新网)?(?:特约|实习|見習|见习)?(?:记者|記者)\s*[:：]?\s*"
+                       r"([\u4e00-\u9fff·]{2,4}(?:[ 、，,和][\u4e00-\u9fff·]{2,4})*)"
+                       r"(?=[\s）)】\]／/╱,，、]|$|報導|报道|[\u4e00-\u9fff]{2}(?:報導|报道))")
+"""A reporter's name after 记者, ended as bylines end (a space, a bracket, a slash, 报道): so
+prose such as "记者日前从国务院…获悉" names no one."""
+_DATE_WORD = r"(?i:on|at|updated|published|posted)\b|(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
+_NOT_NAME = rf"(?!{_DATE_WORD})"
+_NAME = rf"{_NOT_NAME}[A-Z][\w.'\-]*(?:\s+(?:{_NOT_NAME}[A-Z][\w.'\-]*|de|van|von|la|da|del|di|le))*"
+_BY = re.compile(rf"^\s*(?i:by|von|par|por)\s+({_NAME}(?:\s+(?:and|&|und|et|y)\s+{_NAME})*)"
+                 rf"(?=\s*[,|•·;]|\s+(?:{_DATE_WORD})|\s+[-–—\d]|\s*$)")
+"""An English (or German, French, Spanish) byline: capitalised names, co-authors joined by "and"."""
+# Taiwanese bylines: "石文南／台北報導", "記者鄭矞昕／綜合報導", "（張文祿報導）"; a desk ("國際中心") is no one's name.
+_PLACE_REPORT = re.compile(r"(?<![\u4e00-\u9fff])(?:記者|记者)?\s*([\u4e00-\u9fff]{2,4})\s*[／/╱]\s*[\u4e00-\u9fff]{0,4}(?:報導|报道)")
+_PAREN_REPORT = re.compile(r"[（(]\s*([\u4e00-\u9fff]{2,4})\s*(?:報導|报道)\s*[）)]")
+_DESK = re.compile(r"(?:中心|小组|小組|部|室|社|网|網|台|组|組|綜合|综合)$")
+_PHOTO = re.compile(r"\s*(?:摄|攝)")
+_ROLE = re.compile(r"\s*(?:通讯员|通訊員|实习生|實習生)")
+"""Where a list of reporters turns to their helpers ("记者 梁静 通讯员 李静")."""
 
 
 _PAIRS = {"(": ")", "（": "）", "【": "】", "[": "]", "《": "》"}
@@ -134,20 +151,27 @@ def read_meta_line(line: str, *, chinese: bool = True) -> LineMeta:
     source = _SOURCE.search(line)
     if source:
         meta.source = _strip_brackets(source.group(1))
-    author = _AUTHOR.search(line)
-    if author:
-        meta.byline = author.group(1)
-    else:
-        reporter = _REPORTER.search(line)
-        if reporter:
-            meta.byline = reporter.group(1).strip()
-        else:
-            by = _BY.search(line)
-            if by:
-                meta.byline = by.group(1).strip()
+    meta.byline = find_byline(line)
     meta.published = find_date(line, chinese=chinese)
     meta.url = find_url(line)
     return meta
+
+
+def find_byline(line: str) -> str:
+    """Who wrote the story, as a line under a headline names them: "作者：张三", "本报记者 李四",
+    "記者鄭矞昕／彰化報導", "（張文祿報導）", "By A and B"; '' if the line names no one.
+    A photographer's credit ("本报记者 郭立亮 摄") is no byline."""
+    author = _AUTHOR.search(line)
+    if author:
+        return author.group(1)
+    for pattern in (_REPORTER, _PLACE_REPORT, _PAREN_REPORT):
+        for match in pattern.finditer(line):
+            name = _ROLE.split(match.group(1))[0].strip()
+            photo = name.endswith(("摄", "攝")) or _PHOTO.match(line, match.end())
+            if not photo and not (pattern is _PLACE_REPORT and _DESK.search(name)):
+                return name
+    by = _BY.search(line)
+    return by.group(1).strip() if by else ""
 
 
 _META_WORDS = re.compile(
