@@ -221,29 +221,50 @@ def _latin1_letters(text: str, non_ascii: int) -> int:
     return len(text.encode("latin-1", "ignore")) - ascii_chars - text.count("\xa0")
 
 
+def _undo_once(text: str) -> tuple[str, str] | None:
+    """One wrong decoding undone: the text and the codec that reads its bytes, or None."""
+    non_ascii = _non_ascii(text)
+    if non_ascii < 20 or _latin1_letters(text, non_ascii) < 0.25 * non_ascii:
+        return None
+    for misread in _MISREADINGS:
+        raw = text.encode(misread, "reader-cp1252-undo")
+        strangers = raw.count(b"?") - text.count("?")
+        if strangers > 0.1 * non_ascii or strangers * 50 > len(raw):
+            continue
+        utf8 = _strict(raw, "utf-8")
+        if utf8 is not None:
+            return utf8, "utf-8"
+        gb = _strict(raw, "gb18030")
+        if gb is not None and _count(_HAN, gb) >= 0.5 * _non_ascii(gb) and _looks_chinese(gb):
+            return gb, "gb18030"
+    return None
+
+
+# The codecs a page is misread in: Windows-1252, and ISO-8859-15 (Latin-9), which puts
+# Š š Ž ž Œ œ Ÿ € where Latin-1 has ¦ ¨ ´ ¸ ¼ ½ ¾ ¤.
+_MISREADINGS = ("cp1252", "iso8859_15")
+
+
 def repair_double_decoding(text: str) -> tuple[str, str] | None:
-    """Text that was decoded as Windows-1252 and saved again (GBK or UTF-8 bytes shown as
-    "ÐÂÎÅ" or "æ–°é—»"): give back the real text and its codec, or None when it is fine.
+    """Text that was decoded in the wrong codec and saved again (GBK or UTF-8 bytes shown as
+    "ÐÂÎÅ" or "æ–°é—»"), even twice over: give back the real text and its codec, or None
+    when it is fine.
 
     Every double-decoded character starts with a lead byte, which Windows-1252 shows as a
     Latin-1 letter or sign, so text whose non-ASCII characters are mostly curly quotes and
     dashes was never garbled. Garbled text is nearly all characters of Windows-1252 or
     Latin-1; a few others ("strangers", a dump's bullets added after the damage) are allowed.
     """
-    non_ascii = _non_ascii(text)
-    if non_ascii < 20 or _latin1_letters(text, non_ascii) < 0.25 * non_ascii:
-        return None
-    raw = text.encode("cp1252", "reader-cp1252-undo")
-    strangers = raw.count(b"?") - text.count("?")
-    if strangers > 0.1 * non_ascii or strangers * 50 > len(raw):
-        return None
-    utf8 = _strict(raw, "utf-8")
-    if utf8 is not None:
-        return utf8, "utf-8"
-    gb = _strict(raw, "gb18030")
-    if gb is not None and _count(_HAN, gb) >= 0.5 * _non_ascii(gb) and _looks_chinese(gb):
-        return gb, "gb18030"
-    return None
+    repaired = None
+    for _ in range(3):
+        step = _undo_once(text)
+        if step is None:
+            break
+        repaired = step
+        text, codec = step
+        if codec != "utf-8":
+            break  # GB18030 bytes are the page's own
+    return repaired
 
 
 def decode(data: bytes, declared: str | None = None, *, html: bool = False) -> Decoded:

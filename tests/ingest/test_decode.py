@@ -138,3 +138,20 @@ def test_utf8_without_declaration_is_read_without_guessing(monkeypatch):
     decoded = decode(("标题\n\n" + ZH_PARAGRAPH).encode("utf-8"))
     assert decoded.encoding == "utf-8"
     assert ZH_PARAGRAPH in decoded.text
+
+
+def test_chinese_misread_as_latin_9_and_saved_as_utf8_is_repaired():
+    """ISO-8859-15 differs from Windows-1252 where GBK puts common lead bytes (船 is B4 AC: "Ž¬")."""
+    text = "船长被游轮公司认定责任\n\n" + ZH_PARAGRAPH + "\n"
+    garbled = text.encode("gb18030").decode("iso8859_15")
+    decoded = decode(garbled.encode("utf-8"))
+    assert decoded.text == text
+    assert decoded.encoding == "gb18030"
+
+
+def test_text_garbled_twice_over_is_repaired():
+    text = "北京西直门附近购物中心发生火灾\n\n" + ZH_PARAGRAPH + "\n"
+    once = text.encode("gb18030").decode("iso8859_15")
+    twice = once.encode("utf-8").decode("latin-1")
+    decoded = decode(twice.encode("utf-8"))
+    assert decoded.text == text
