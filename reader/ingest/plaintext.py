@@ -53,8 +53,9 @@ _LYNX_LIST = re.compile(r"^\d{1,3}\.\s+")
 _FURNITURE = re.compile(
     r"(?:\[[^\]]*\]\s*)+$|\(?BUTTON\)?|IFRAME:|\[?(?:INLINE|LINK)\]"
     r"|(?i:(?:https?://|www\.)\S+$)"
-    r"|(?i:(?:(?:上一页|下一页|首页|尾页|末页|第\s*\d+\s*页|共\s*\d+\s*页|\d{1,3}|[<>«»‹›]|Prev(?:ious)?|Next|Page \d+ of \d+)\s*)+$"
-    r"|\d{2,}(?:上一页|下一页)|\d(?:\s?\d){2,}\s*(?:下一页|上一页|next))"
+    r"|(?i:(?:(?:上一[页頁]|下一[页頁]|首[页頁]|尾[页頁]|末[页頁]|第\s*\d+\s*[页頁]|共\s*\d+\s*[页頁]|\d{1,3}|[<>«»‹›]|Prev(?:ious)?|Next"
+    r"|Page \d+ of \d+)\s*)+$"
+    r"|\d{2,}(?:上一[页頁]|下一[页頁])|\d(?:\s?\d){2,}\s*(?:下一[页頁]|上一[页頁]|next))"
 )
 _EMPTY_FIELD = re.compile(r"\[\s{3,}\]")
 _RULE = re.compile(r"^[\W_]+$")
@@ -92,6 +93,16 @@ _END_MARKERS = (
     "推薦閱讀", "猜你喜歡", "網友評論", "評論", "發表評論", "我要評論", "熱門評論", "最新評論", "編輯", "上一則",
     "下一則", "熱門推薦", "熱門文章", "精彩推薦", "圖片新聞", "點擊排行", "免責聲明", "打印本頁", "查看所有評論",
     "關閉窗口", "返回首頁", "更多新聞", "今日推薦", "編輯推薦", "網友跟帖",
+    # More of the tail's labels: more related items, the latest or hottest articles, a tag list.
+    "更多相关", "更多相關", "相关网页", "相關網頁", "最新文章", "最热文章", "最熱文章", "本周最新", "本週最新",
+    "tags",
+)
+# Share buttons in a row, named by their networks ("Facebook Twitter Digg del.icio.us", "分享到：微博 QQ空间").
+_SHARE_BAR = re.compile(
+    r"(?:(?:share(?: on| this)?|分享到|分享)\s*[:：]?\s*)?(?:(?:facebook|twitter|digg|del\.icio\.us|delicious|plurk"
+    r"|google\s?\+?|linkedin|reddit|pinterest|whatsapp|tumblr|weibo|新浪微博|腾讯微博|騰訊微博|微博|qq空间|qq空間"
+    r"|人人网|人人網|开心网|開心網|豆瓣|微信|e-?mail)\s*[,|/·、]?\s*){2,}$",
+    re.I,
 )
 _COMMENTS = re.compile(
     r"^(?:\d+|no|one|two)\s+(?:responses?|comments?|replies|thoughts?|reactions?)\b(?:\s+(?:to|on)\b.*)?$"
@@ -386,18 +397,21 @@ def _is_breadcrumb(unit: Unit) -> bool:
 
 
 def _is_end(unit: Unit) -> bool:
-    """A short line of its own that opens the page's tail (recommendations, comments, copyright)."""
+    """A short line of its own that opens the page's tail (recommendations, comments, copyright,
+    a bar of share buttons)."""
     if unit.weight > 40 or (unit.final and unit.weight > 12):
         return False
     if _COMMENTS.match(unit.text) or (_SAYS_END.search(unit.text[-7:]) and _SAYS.match(unit.text)):
         unit.strong = True
+        return True
+    if unit.weight <= 12 and _SHARE_BAR.match(unit.text):
         return True
     match = _END_START.match(unit.text) and _END.match(unit.text)
     if not match:
         return False
     rest = unit.text[match.end():].strip()
     # "评论:(…)" or "Related Articles" or "责任编辑：张三" — but not "评论员认为…".
-    if not (not rest or rest[0] in ":：(（[【|»>›-—" or unit.weight <= 8
+    if not (not rest or rest[0] in ":：(（[【|»>›-—▲▼" or unit.weight <= 8
             or match.group(0).strip().lower() in ("©", "copyright", "责任编辑", "責任編輯", "版权所有")):
         return False
     return True

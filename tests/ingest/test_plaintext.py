@@ -253,3 +253,25 @@ def test_a_story_about_cookies_keeps_its_sentences():
     article = extract_bytes(text.encode(), "chrome.txt")
     for sentence in story:
         assert sentence in article.text
+
+
+_TW_STORY = [
+    "首頁 > 生活 > 健康",
+    "年節零食聰明吃 健康無負擔",
+    "2012-01-17 中國時報 記者王小明／台北報導",
+    "農曆春節將至，許多民眾準備了大量年節零食，營養師提醒，瓜子、花生與糖果熱量都不低，應該適量食用。",
+    "營養師建議，吃零食前先看清楚包裝上的營養標示，並以無調味的堅果取代重口味的零食，同時多喝白開水。",
+    "此外，年節期間作息容易不規律，民眾應維持運動習慣，才能避免過年後體重明顯增加，健康過好年。",
+]
+
+
+@pytest.mark.parametrize("tail", [
+    ["Facebook Twitter Plurk 微博", "熱門新聞一則很長的標題，說的是另一件完全不同的事情。", "另一則新聞的摘要，也是完整的一句話，放在側欄裡面。"],
+    ["1 2 3 下一頁", "更多相關的新聞", "雷射頻繁打小心反黑前功盡棄，醫師提醒，術後應注意防曬與保濕。", "電動心臟裝背包他帶著趴趴走，病患生活品質明顯改善。"],
+    ["上一則▲：春節全家出遊 別忘了「旅用護理包」", "◎ 冬天乾眼症發作，暖爐、除濕機是禍首，醫師這樣說。", "◎ 老年人最好別開車騎車，靈敏度差恐釀事故，家人應多留意。"],
+])
+def test_share_bars_pagers_and_more_news_labels_end_a_traditional_chinese_story(tail):
+    article = extract_bytes("\n\n".join(_TW_STORY + tail).encode(), "tw.txt")
+    assert article.title == "年節零食聰明吃 健康無負擔"
+    assert "健康過好年。" in article.text
+    assert all(line not in article.text for line in tail)
