@@ -406,6 +406,9 @@ def _prefer_plain(blocks: list[Block], plain: TextArticle) -> bool:
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+CHINESE_PAGE = 40
+"""Han characters in the first 2,000 of a page's text that make it a Chinese page: an English page's
+language menu ("中文") or a quoted name has a few, a Chinese page's navigation alone has over a hundred."""
 _HOST = re.compile(r"https?://(?:www\.)?([^/:?#]+)")
 
 
@@ -669,7 +672,7 @@ def extract_html(text: str, images: ImageResolver | None = None) -> HtmlArticle:
     lines, whole = page_lines(root, LINES_LIMIT)
     full_reading = whole and root.xpath("count(//*)") <= FULL_READING_ELEMENTS
     plain = extract_plain_text(lines)
-    chinese_page = bool(_HAN.search(lines[:2000]))
+    chinese_page = len(_HAN.findall(lines[:2000])) >= CHINESE_PAGE
 
     article = HtmlArticle(url=head.url, byline=head.byline, source=head.site)
     converter = _Converter(stored)

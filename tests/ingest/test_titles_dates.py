@@ -78,11 +78,14 @@ def test_the_local_day_the_page_shows_beats_the_utc_day_of_its_metadata():
     assert found.published[:10] == "2019-11-19"
 
 
-def test_a_day_no_time_zone_could_give_is_another_date_and_loses():
+@pytest.mark.parametrize("menu", ["", "<ul><li>English</li><li>Español</li><li>中文</li><li>日本語</li></ul>"])
+def test_a_day_no_time_zone_could_give_is_another_date_and_loses(menu):
+    """Also on an English page whose language menu names Chinese: that makes no Chinese page."""
     head = ("<title>Harbor Festival Returns After Three Years</title>"
             "<meta property='article:published_time' content='2019-11-19T09:45:05+00:00'>")
-    found = extract_bytes(english_page(head, "<p>Weather for Wednesday, November 20, 2019</p>"), "story.html")
-    assert found.published[:10] == "2019-11-19"
+    page = english_page(head, "<p>Weather for Wednesday, November 20, 2019</p>").replace(
+        b"<header>", b"<header>" + menu.encode())
+    assert extract_bytes(page, "story.html").published[:10] == "2019-11-19"
 
 
 def test_a_local_timestamp_for_the_shown_day_keeps_its_time_and_offset():
