@@ -23,7 +23,12 @@ the sets hold (html, mhtml, txt) and prints per set:
   where Reader found no title and fell back to the file's name;
 - date: the right day (the date part of ``Article.published`` as written,
   which is what the window shows), wrong day, no date given; on pages whose
-  truth is null, whether Reader gave one anyway.
+  truth is null, whether Reader gave one anyway;
+- byline, where a label gives one (the held-out truth: ``""`` where the page
+  names no author): exact after the title's normalising and folding case; the
+  same names in another order or joined otherwise ("A, B" for "A and B");
+  lenient when one contains the other ("Ann Lee, Staff Writer"); wrong; none
+  given; and, on pages naming no one, a byline given anyway.
 
     .venv/bin/python bench/titles_dates.py [-v] [--sample] [--holdout | --truth FILE]
 
@@ -71,6 +76,7 @@ class Label:
     day: str | None
     day_also: tuple[str, ...]
     comment: str
+    byline: str | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +88,8 @@ class Outcome:
     day_verdict: str  # right | alt | wrong | missing | extra | none-ok
     published: str = ""
     error: str = ""
+    byline: str = ""
+    byline_verdict: str = ""  # exact | names | lenient | wrong | missing | extra | none-ok, "" when unlabelled
 
 
 @dataclass
@@ -136,8 +144,28 @@ def load_labels(path: Path = TRUTH) -> list[Label]:
         if line.strip():
             row = json.loads(line)
             labels.append(Label(row["set_base"], row["id"], row["title"], row["day"],
-                                tuple(row.get("day_also", ())), row.get("comment", "")))
+                                tuple(row.get("day_also", ())), row.get("comment", ""), row.get("byline")))
     return labels
+
+
+def names(byline: str) -> list[str]:
+    """The people a byline names, folded, in order of appearance."""
+    return [name for name in re.split(r"\s*(?:[,;&、]|\band\b)\s*|\s+(?=[\u4e00-\u9fff])", folded(byline)) if name]
+
+
+def byline_verdict(want: str | None, got: str) -> str:
+    if want is None:
+        return ""
+    if not want:
+        return "extra" if got else "none-ok"
+    if not got:
+        return "missing"
+    w, g = folded(want), folded(got)
+    if w == g:
+        return "exact"
+    if sorted(names(want)) == sorted(names(got)):
+        return "names"
+    return "lenient" if w in g or g in w else "wrong"
 
 
 def manifest_inputs(folder: Path) -> dict[str, Path]:
@@ -154,14 +182,14 @@ def sets_for(set_base: str) -> list[Path]:
 def score_page(label: Label, path: Path) -> Outcome:
     try:
         article = extract_bytes(path.read_bytes(), path.name)
-        title, published, error = article.title, article.published, ""
+        title, published, byline, error = article.title, article.published, article.byline, ""
     except ExtractError as exc:
-        title, published, error = "", "", f"ExtractError: {exc}"
+        title, published, byline, error = "", "", "", f"ExtractError: {exc}"
     except Exception as exc:  # noqa: BLE001 - a crash is a miss to report, not a reason to stop the bench
-        title, published, error = "", "", f"{type(exc).__name__}: {exc}"
+        title, published, byline, error = "", "", "", f"{type(exc).__name__}: {exc}"
     day = day_of(published)
     return Outcome(label, title, day, title_verdict(label.title, title, path.name), day_verdict(label, day),
-                   published, error)
+                   published, error, byline, byline_verdict(label.byline, byline))
 
 
 def run_set(folder: Path, labels: list[Label]) -> SetReport:
@@ -183,14 +211,31 @@ def summary(report: SetReport) -> str:
     n = len(report.outcomes)
     dated = n - days["extra"] - days["none-ok"]
     errors = sum(1 for o in report.outcomes if o.error)
-    return "\n".join([
+    return "\n".join([*summary_lines(report, titles, days, n, dated, errors), *byline_summary(report)])
+
+
+def summary_lines(report: SetReport, titles: Counter[str], days: Counter[str], n: int, dated: int,
+                  errors: int) -> list[str]:
+    return [
         f"{report.name} ({n} pages{f', {errors} failed to extract' if errors else ''})",
         f"  title  exact {percent(titles['exact'], n)}  lenient {percent(titles['exact'] + titles['lenient'], n)}"
         f"   wrong {titles['wrong']}, file name {titles['file name']}, none {titles['none']}",
         f"  day    right {percent(days['right'] + days['alt'], dated)} of {dated}"
         f" ({days['alt']} by day_also)   wrong {days['wrong']}, no date {days['missing']}"
         f"   undated pages given a date: {days['extra']} of {days['extra'] + days['none-ok']}",
-    ])
+    ]
+
+
+def byline_summary(report: SetReport) -> list[str]:
+    """One line on bylines, where the truth labels them."""
+    verdicts = Counter(o.byline_verdict for o in report.outcomes if o.byline_verdict)
+    if not verdicts:
+        return []
+    named = sum(verdicts[v] for v in ("exact", "names", "lenient", "wrong", "missing"))
+    exact = verdicts["exact"] + verdicts["names"]
+    return [f"  byline exact {percent(exact, named)}  lenient {percent(exact + verdicts['lenient'], named)} of {named}"
+            f"   wrong {verdicts['wrong']}, none {verdicts['missing']}"
+            f"   pages naming no one given a byline: {verdicts['extra']} of {verdicts['extra'] + verdicts['none-ok']}"]
 
 
 def misses(report: SetReport) -> list[str]:
@@ -203,6 +248,8 @@ def misses(report: SetReport) -> list[str]:
             lines.append(f"  {o.label.id}  title {o.title_verdict}: want {o.label.title!r} got {o.title!r}{note}")
         if o.day_verdict not in ("right", "none-ok"):
             lines.append(f"  {o.label.id}  day {o.day_verdict}: want {o.label.day} got {o.published or None}{note}")
+        if o.byline_verdict not in ("", "exact", "names", "none-ok"):
+            lines.append(f"  {o.label.id}  byline {o.byline_verdict}: want {o.label.byline!r} got {o.byline!r}")
     return lines
 
 
