@@ -114,11 +114,11 @@ class FoundDate:
     def swapped(self) -> FoundDate:
         return replace(self, month=self.day, day=self.month, month_first=not self.month_first)
 
-    def iso(self, *, chinese: bool = False) -> str:
-        """ISO 8601; a clock time read with a year-first date stays, as China time on Chinese pages."""
+    def iso(self, *, zone: str = "") -> str:
+        """ISO 8601; a clock time stays, with its own offset or else the page's ``zone``."""
         if self.clock is None:
             return iso_date(self.year, self.month, self.day)
-        offset = self.offset or ("+08:00" if chinese else "")
+        offset = self.offset or zone
         return iso_date(self.year, self.month, self.day, *self.clock, offset=offset)
 
 
@@ -250,14 +250,24 @@ def has_date(text: str) -> bool:
     return bool(_DATE_HINT.search(text)) and bool(find_dates(text))
 
 
-def find_date(text: str, *, chinese: bool = False, day_first: bool | None = None) -> str:
-    """The first date in ``text`` as ISO 8601 ('' if none). ``chinese`` pages' clock times are +08:00;
+def find_date(text: str, *, zone: str = "", day_first: bool | None = None) -> str:
+    """The first date in ``text`` as ISO 8601 ('' if none), a clock time without an offset in ``zone``;
     ``day_first`` settles a swappable date (None keeps the reading its separator suggests)."""
     for date in find_dates(text):
         if date.swappable and day_first is not None and date.month_first == day_first:
             date = date.swapped()
-        return date.iso(chinese=chinese)
+        return date.iso(zone=zone)
     return ""
+
+
+# Pages in these languages write clock times in their country's time without saying so:
+# China (Taiwan and Hong Kong alike), Japan, Korea.
+_LOCAL_ZONES = {"zh": "+08:00", "ja": "+09:00", "ko": "+09:00"}
+
+
+def local_zone(language: str) -> str:
+    """The UTC offset of clock times a page in ``language`` writes without one ('' if not known)."""
+    return _LOCAL_ZONES.get(language, "")
 
 
 def day_first_on_page(page: str, language: str = "") -> bool:

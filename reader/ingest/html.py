@@ -23,6 +23,7 @@ import lxml.etree as etree
 import lxml.html
 
 from reader.ingest.blocks import Block, escape_block_start, escape_inline, escape_line
+from reader.ingest.dates import local_zone
 from reader.ingest.errors import ExtractError, NestedTooDeeply
 from reader.ingest.html_lines import page_lines
 from reader.ingest.metadata import (
@@ -30,6 +31,7 @@ from reader.ingest.metadata import (
     MarkupMeta,
     find_byline,
     find_date,
+    guess_language,
     markup_metadata,
 )
 from reader.ingest.plaintext import TextArticle, extract_plain_text, prose_weight
@@ -563,17 +565,20 @@ def _apply_markup(article: HtmlArticle, markup: MarkupMeta) -> None:
         article.url = markup.url
 
 
-def _apply_meta_line(article: HtmlArticle, meta: LineMeta, head: _Head, chinese: bool, under_title: str) -> None:
+def _apply_meta_line(article: HtmlArticle, meta: LineMeta, head: _Head, chinese: bool, under_title: str,
+                     zone: str) -> None:
     """A metadata line under the headline beats <meta> guesses on Chinese pages, and gives the time;
     elsewhere it wins where the markup's day is the UTC day of what the page shows as its local day.
 
     On Chinese pages the byline is the one the page prints under the headline ("作者：…",
     "本报记者 …", "記者…／台北報導"; ``under_title`` is the text that follows the headline),
     as trafilatura is not asked there; a <meta name="author"> only when it is a person's
-    name: sites fill it with their own name, keywords, a description or a number.
+    name: sites fill it with their own name, keywords, a description or a number. A <head>
+    timestamp without an offset is in the page's ``zone`` (China's, Japan's, Korea's).
     """
-    stamp = find_date(head.published, chinese=chinese)
-    if meta.published and (chinese or not article.published or _utc_day_of(article.published, meta.published, stamp)):
+    stamp = find_date(head.published, zone=zone)
+    if meta.published and (chinese or not article.published or _utc_day_of(article.published, meta.published, stamp)
+                           or meta.published.startswith(article.published)):
         article.published = meta.published
     if chinese and meta.source:
         article.source = meta.source
@@ -694,6 +699,7 @@ def extract_html(text: str, images: ImageResolver | None = None) -> HtmlArticle:
         blocks = plain.blocks + [b for b in blocks if b.kind == "image"]
     article.title = _choose_title(head, found_title, plain, chinese_page)
     chinese = chinese_page or bool(_HAN.search(article.title))
-    _apply_meta_line(article, plain.meta, head, chinese, _text_under(lines, plain.title) if chinese else "")
+    zone = local_zone(guess_language(lines[:6000]))
+    _apply_meta_line(article, plain.meta, head, chinese, _text_under(lines, plain.title) if chinese else "", zone)
     article.blocks = _without_title(blocks, article.title)
     return article

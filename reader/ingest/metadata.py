@@ -94,8 +94,8 @@ def iso_date(year: int, month: int, day: int, hour: int | None = None, minute: i
     return f"{date}T{hour:02d}:{minute:02d}:{(second or 0):02d}{offset}"
 
 
-def find_date(text: str, *, chinese: bool = False) -> str:
-    """The first date in ``text`` as ISO 8601 ('' if none). ``chinese`` pages' clock times are +08:00."""
+def find_date(text: str, *, zone: str = "") -> str:
+    """The first date in ``text`` as ISO 8601 ('' if none), a clock time without an offset in ``zone``."""
     iso = _ISO_LIKE.search(text)
     if iso:
         y, mo, d, h, mi, s, tz = iso.groups()
@@ -110,7 +110,7 @@ def find_date(text: str, *, chinese: bool = False) -> str:
     if cjk:
         y, mo, d, h, mi, s = cjk.groups()
         value = iso_date(int(y), int(mo), int(d), int(h) if h else None, int(mi) if mi else None,
-                         int(s) if s else None, "+08:00" if chinese else "")
+                         int(s) if s else None, zone)
         if value:
             found.append((cjk.start(), value))
     for pattern, order in ((_EN_DATE_MDY, "mdy"), (_EN_DATE_DMY, "dmy")):
@@ -144,7 +144,7 @@ class LineMeta:
         return bool(self.source or self.byline or self.published)
 
 
-def read_meta_line(line: str, *, chinese: bool = True) -> LineMeta:
+def read_meta_line(line: str, *, zone: str = "") -> LineMeta:
     """Read source, author, date and link from a line such as
     ``来源:市场星报 2020-06-01 00:35   https://www.yybnet.net/``."""
     meta = LineMeta()
@@ -152,7 +152,7 @@ def read_meta_line(line: str, *, chinese: bool = True) -> LineMeta:
     if source:
         meta.source = _strip_brackets(source.group(1))
     meta.byline = find_byline(line)
-    meta.published = find_date(line, chinese=chinese)
+    meta.published = find_date(line, zone=zone)
     meta.url = find_url(line)
     return meta
 

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from reader.ingest.blocks import Block, escape_inline, escape_line
-from reader.ingest.dates import day_first_on_page, find_dates, has_date
+from reader.ingest.dates import day_first_on_page, find_dates, has_date, local_zone
 from reader.ingest.headings import heading_levels, numbering
 from reader.ingest.metadata import LineMeta, find_url, guess_language, looks_like_meta_line, read_meta_line
 
@@ -921,11 +921,11 @@ def _meta_unclassified(unit: Unit) -> bool:
     return unit.kind in ("item", "text") and (unit.weight > 40 or (unit.final and unit.punct > 2))
 
 
-def _read_meta(units: list[Unit], lines: list[int], chinese: bool) -> LineMeta:
+def _read_meta(units: list[Unit], lines: list[int], zone: str) -> LineMeta:
     """Source, byline and link: the first line that states each."""
     meta = LineMeta()
     for i in lines:
-        found = read_meta_line(units[i].text, chinese=chinese)
+        found = read_meta_line(units[i].text, zone=zone)
         meta.source = meta.source or found.source
         meta.byline = meta.byline or found.byline
         meta.url = meta.url or found.url
@@ -935,11 +935,11 @@ def _read_meta(units: list[Unit], lines: list[int], chinese: bool) -> LineMeta:
     return meta
 
 
-def _published(units: list[Unit], lines: list[int], head: _Head, start: int, chinese: bool, page: str) -> str:
+def _published(units: list[Unit], lines: list[int], head: _Head, start: int, zone: str, page: str) -> str:
     """The first date the metadata lines give; else the date nearest the headline in a line of
     page furniture (a date set apart in a toolbar above the headline), never one from running text."""
     for i in lines:
-        if (found := _date_in(units[i].text, chinese, page)):
+        if (found := _date_in(units[i].text, zone, page)):
             return found
     if head.title < 0:
         return ""
@@ -948,12 +948,12 @@ def _published(units: list[Unit], lines: list[int], head: _Head, start: int, chi
         unit = units[i]
         if unit.kind == "text" and unit.punct >= 2 or unit.kind == "meta" and _river(units, *_meta_run(units, i)):
             continue
-        if found := _date_in(unit.text, chinese, page):
+        if found := _date_in(unit.text, zone, page):
             return found
     return ""
 
 
-def _date_in(text: str, chinese: bool, page: str) -> str:
+def _date_in(text: str, zone: str, page: str) -> str:
     """The first date in a line as ISO 8601; where its numbers alone do not say which is the
     day, the page's own habit does (:func:`dates.day_first_on_page`)."""
     found = find_dates(text)
@@ -962,7 +962,14 @@ def _date_in(text: str, chinese: bool, page: str) -> str:
     date = found[0]
     if date.swappable and date.month_first == day_first_on_page(page, guess_language(page)):
         date = date.swapped()
-    return date.iso(chinese=chinese)
+    return date.iso(zone=zone)
+
+
+def _local_zone(body: list[Unit]) -> str:
+    """The offset of the clock times a CJK story writes (China's, Japan's or Korea's); none elsewhere."""
+    if sum(u.cjk for u in body) <= 0.3 * max(1, sum(u.weight for u in body)):
+        return ""
+    return local_zone(guess_language("\n".join(u.text for u in body[:40])))
 
 
 def extract_plain_text(text: str) -> TextArticle:
@@ -1009,10 +1016,10 @@ def extract_plain_text(text: str) -> TextArticle:
     article = TextArticle()
     if head.title >= 0:
         article.title = _title_text(units[head.title])
-    chinese = sum(u.cjk for u in units[start:end + 1]) > 0.3 * max(1, sum(u.weight for u in units[start:end + 1]))
+    zone = _local_zone(units[start:end + 1])
     meta_lines = _meta_lines(units, head, start)
-    meta = _read_meta(units, meta_lines, chinese)
-    meta.published = _published(units, meta_lines, head, start, chinese, text)
+    meta = _read_meta(units, meta_lines, zone)
+    meta.published = _published(units, meta_lines, head, start, zone, text)
     article.meta = meta
     article.blocks = _body_blocks(units, start, end)
     return article

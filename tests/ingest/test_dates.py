@@ -45,8 +45,8 @@ def test_a_date_reads_as_its_day(line, day):
 
 
 def test_year_first_dates_keep_their_time_and_iso_timestamps_their_offset():
-    assert find_date("2012-01-12 16:49:03   来源：中国日报网", chinese=True) == "2012-01-12T16:49:03+08:00"
-    assert find_date("2012年01月11日15:33", chinese=True) == "2012-01-11T15:33:00+08:00"
+    assert find_date("2012-01-12 16:49:03   来源：中国日报网", zone="+08:00") == "2012-01-12T16:49:03+08:00"
+    assert find_date("2012年01月11日15:33", zone="+08:00") == "2012-01-11T15:33:00+08:00"
     assert find_date("2019-11-20T09:28:00Z") == "2019-11-20T09:28:00+00:00"
     # A clock time beside a date written otherwise names no instant without its zone: the day alone.
     assert find_date("Nov. 19, 2019 8:03 am ET") == "2019-11-19"
@@ -111,5 +111,5 @@ def test_a_page_habit_decides_which_number_is_the_day():
 )
 def test_reads_what_metadata_reads_the_same_way(line):
     """So that :func:`metadata.find_date` could hand its work to this module."""
-    for chinese in (False, True):
-        assert find_date(line, chinese=chinese) == metadata.find_date(line, chinese=chinese)
+    for zone in ("", "+08:00"):
+        assert find_date(line, zone=zone) == metadata.find_date(line, zone=zone)

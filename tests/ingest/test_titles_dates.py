@@ -138,3 +138,26 @@ def test_co_authors_joined_by_and_are_both_kept():
 ])
 def test_photo_credits_desks_and_prose_name_no_author(line, byline):
     assert find_byline(line) == byline
+
+
+_JA_STORY = [f"東京都内に新しい図書館が開館し、多くの市民が訪れました。館内には約{i}万冊の本があり、子ども向けのコーナーも設けられています。"
+             for i in range(2, 6)]
+_KO_STORY = [f"서울 시내에 새로운 도서관이 문을 열어 많은 시민들이 방문했습니다. 도서관에는 약 {i}만 권의 책이 있으며 어린이 코너도 마련되어 있습니다."
+             for i in range(2, 6)]
+
+
+@pytest.mark.parametrize(("headline", "dateline", "story", "published"), [
+    ("東京で新しい図書館が開館", "2020年6月1日 00:35 朝日新聞", _JA_STORY, "2020-06-01T00:35:00+09:00"),
+    ("서울에 새 도서관 개관", "2020-06-01 00:35 연합뉴스", _KO_STORY, "2020-06-01T00:35:00+09:00"),
+    ("合肥新图书馆开馆", "2020-06-01 00:35 来源：市场星报", [
+        "合肥市内一座新图书馆开馆，很多市民前来参观，馆内藏书约两万册，并设有儿童阅读区。",
+        "图书馆负责人介绍，今后将定期举办读书会和讲座，欢迎市民积极参与，共同营造书香城市。"],
+     "2020-06-01T00:35:00+08:00"),
+])
+def test_a_clock_time_without_offset_is_in_the_pages_country(headline, dateline, story, published):
+    """China's pages write China time (+08:00), Japan's and Korea's their own (+09:00)."""
+    page = (f"<html><head><title>{headline}</title></head><body><h1>{headline}</h1><p>{dateline}</p>"
+            + "".join(f"<p>{p}</p>" for p in story) + "</body></html>")
+    assert extract_bytes(page.encode(), "page.html").published == published
+    text = "\n\n".join([headline, dateline, *story])
+    assert extract_bytes(text.encode(), "page.txt").published == published
