@@ -34,7 +34,7 @@ from reader.ingest.metadata import (
     guess_language,
     markup_metadata,
 )
-from reader.ingest.plaintext import TextArticle, extract_plain_text, prose_weight
+from reader.ingest.plaintext import TextArticle, extract_plain_text, line_kind, prose_weight
 
 ImageResolver = Callable[[str], "str | None"]
 """Maps an image ``src`` as written in the page to a stored image name, or None."""
@@ -538,6 +538,29 @@ def _choose_title(head: _Head, found: str, plain: TextArticle, chinese: bool = F
     return _WS.sub(" ", title).strip()
 
 
+_FURNITURE = frozenset({"nav", "crumb", "junk", "rule"})
+
+
+def _without_furniture(blocks: list[Block]) -> list[Block]:
+    """On Chinese portals trafilatura now and then keeps a toolbar, a breadcrumb or a tag list
+    at an edge of its body ("Loading", "公視新聞網 / 政治", "蔡英文 、 民進黨 、 …"): one-line
+    paragraphs at either end that the line classifier reads as navigation or furniture go,
+    and so does an end marker that closes the body ("相关新闻", "责任编辑：…"). (On English
+    pages what it keeps there is mostly the story's own: a list of dates, a "Filed under".)"""
+    def furniture(block: Block, tail: bool) -> bool:
+        if block.kind != "paragraph" or "\n" in block.text:
+            return False
+        kind = line_kind(re.sub(r"\\(.)", r"\1", block.text))
+        return kind in _FURNITURE or (tail and kind == "end")
+
+    start, end = 0, len(blocks)
+    while start < end and furniture(blocks[start], tail=False):
+        start += 1
+    while end > start and furniture(blocks[end - 1], tail=True):
+        end -= 1
+    return blocks[start:end]
+
+
 def _without_title(blocks: list[Block], title: str) -> list[Block]:
     """The title is shown above the body: drop a copy of it from the top of the body,
     and move headings down so that sections start at level 2."""
@@ -697,6 +720,8 @@ def extract_html(text: str, images: ImageResolver | None = None) -> HtmlArticle:
 
     if _prefer_plain(blocks, plain):
         blocks = plain.blocks + [b for b in blocks if b.kind == "image"]
+    elif chinese_page:
+        blocks = _without_furniture(blocks)
     article.title = _choose_title(head, found_title, plain, chinese_page)
     chinese = chinese_page or bool(_HAN.search(article.title))
     zone = local_zone(guess_language(lines[:6000]))

@@ -364,9 +364,12 @@ def prose_weight(text: str) -> int:
 
 
 def _is_nav(unit: Unit) -> bool:
-    """Several short tokens separated by spaces or bars, and no sentence punctuation."""
+    """Several short tokens separated by spaces or bars, and no sentence punctuation; or a
+    list of keywords in the enumeration comma (蔡英文 、 民進黨 、 國民黨 、 …)."""
     if unit.punct and unit.final:
         return False
+    if unit.text.count("、") >= 4 and _keyword_list(unit):
+        return True
     # Most lines hold no bar character at all: then tokens are plain words and,
     # with sentence punctuation, the line cannot be navigation.
     barred = bool(_BAR_HINT.search(unit.text))
@@ -383,6 +386,11 @@ def _is_nav(unit: Unit) -> bool:
         return average <= 6 and unit.punct == 0
     # Latin: many capitalised one-or-two-word items and no sentence shape.
     return len(tokens) >= 4 and unit.punct == 0 and sum(1 for t in tokens if t[:1].isupper()) >= 0.8 * len(tokens)
+
+
+def _keyword_list(unit: Unit) -> bool:
+    items = [item for item in unit.text.split("、") if item.strip()]
+    return len(items) >= 5 and all(_words(item)[0] <= 8 for item in items) and unit.weight <= 4 * len(items)
 
 
 def _is_breadcrumb(unit: Unit) -> bool:
@@ -1023,3 +1031,15 @@ def extract_plain_text(text: str) -> TextArticle:
     article.meta = meta
     article.blocks = _body_blocks(units, start, end)
     return article
+
+
+def line_kind(text: str) -> str:
+    """What the classifier makes of one line on its own: "nav", "crumb", "junk", "rule",
+    "end", "meta", "item" or "text". The HTML reader asks it about the paragraphs at the
+    edges of another extractor's body, where page furniture is kept now and then."""
+    unit = Unit(text=_clean(text))
+    if not unit.text:
+        return "rule"
+    _measure(unit)
+    _classify(unit)
+    return unit.kind

@@ -90,3 +90,17 @@ def test_markdown_with_front_matter(fixtures):
 def test_supported_suffixes():
     assert SUPPORTED_SUFFIXES == frozenset(
         {".html", ".htm", ".xhtml", ".shtml", ".mht", ".mhtml", ".txt", ".text", ".md", ".markdown"})
+
+
+def test_toolbars_breadcrumbs_and_tag_lists_at_the_edges_of_a_chinese_story_are_dropped():
+    story = ["空軍向法國採購的救護直昇機今天正式亮相，它不但有完整的醫療配備，可以在空中運送過程進行急救，未來將有助於提升空軍的救災能力。",
+             "空軍一共採購三架救護直昇機，預計在今年七月正式成軍，將強化空軍救護隊的醫療救援資源，也讓國軍救難能量更加完整。",
+             "空軍表示，新直昇機還有自動駕駛跟防撞系統以及紅外線夜視系統，可以讓飛行員更輕鬆、更安全的執行任務。"]
+    tags = " 、 ".join(["蔡英文", "民進黨", "國民黨", "馬英九", "宋楚瑜", "親民黨", "總統大選", "高雄市", "台鐵"])
+    page = ("<html><head><title>公共電視台 新聞網</title></head><body><div id='main'><p>Loading</p>"
+            "<p>公視新聞網 / 政治</p><h2>救護直升機 空軍正式亮相</h2>" + "".join(f"<p>{p}</p>" for p in story)
+            + f"<p>{tags}</p></div></body></html>")
+    article = extract_bytes(page.encode(), "pts.html")
+    assert article.text.split("\n")[-3:] == story
+    for furniture in ("Loading", "公視新聞網 / 政治", "蔡英文"):
+        assert furniture not in article.text
