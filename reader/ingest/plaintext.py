@@ -570,6 +570,11 @@ _CREDIT = re.compile(
     re.I,
 )
 _PHOTO_BY = re.compile(r"(?:photo(?:graph)?|image|illustration)s?\s+(?:by|courtesy)\b|\(photo\b", re.I)
+# A caption's credit at its end, after an agency or a label ("… (AP Photo/Jane Roe)", "…Credit...Jane Roe/The
+# Times", "… (Credit: iStock)"): a caption stays one however long its text runs.
+_END_CREDIT = re.compile(
+    r"\((?:[\w.]+\s+){0,2}photos?\s*/[^()]*\)$|\bcredits?\s*(?::|\.{2,}|…)\s*[^.!?]*$", re.I
+)
 _FILE = re.compile(r"\.(?:swf|js|php|aspx?|s?html?)\b", re.I)  # an address's file ("….swf", "….html")
 _TABLE = re.compile(r"[\u2500-\u257f]")  # a table drawn in lines
 # A photo's credit ("（图/新华社）"), a breadcrumb's label ("当前位置："), a news agency's dateline ("北京17日电").
@@ -586,6 +591,7 @@ def _furniture(text: str) -> bool:
     lower = text.lower()
     return bool(
         text[-1] in ":：,，"
+        or _credited(text)
         or "://" in text or "www." in lower or "©" in text
         or _FURNITURE_START.match(text)
         or (text[-1] in "o前" and _AGO.search(tail))
@@ -595,6 +601,13 @@ def _furniture(text: str) -> bool:
         or (not text.isascii() and (_TABLE.search(text) or _CJK_FURNITURE.search(text)))
         or ("_" in text and _IDENTIFIER.search(text))
     )
+
+
+def _credited(text: str) -> bool:
+    """A photo's caption, known by the credit it ends with: pages set captions between the
+    headline and the byline, and a long one reads like a paragraph of the story."""
+    tail = text[-80:]
+    return (text[-1] == ")" or "redit" in tail) and bool(_END_CREDIT.search(tail))
 
 
 # A lone initial among capitalised words ("Sarah E. Needleman", "Bruce Y. Lee Senior Contributor"):
@@ -657,9 +670,9 @@ def _head_line(units: list[Unit], index: int, anchor: int = -1) -> int:
         return _STOP if unit.strong else _SKIP
     if unit.kind in ("rule", "junk", "meta", "crumb", "item") or unit.bullet:
         return _SKIP
-    if unit.weight > 60 or (unit.punct >= 4 and unit.weight > 30):
-        return _STOP
     text = unit.text
+    if unit.weight > 60 or (unit.punct >= 4 and unit.weight > 30):
+        return _SKIP if _credited(text) else _STOP
     if unit.weight < 2 or (unit.cjk and unit.weight <= 4) or _furniture(text):
         return _SKIP
     verdict = _nav_verdict(units, index, anchor) if unit.kind == "nav" else _STRONG

@@ -197,3 +197,21 @@ def test_time_of_day_after_a_headline_is_not_part_of_it():
                                  story=GUSHI), "p.txt")
     assert article.title == "天冷抵抗力弱齒源膿瘍患者多"
     assert article.published == "2012-01-12"
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Library staff carry boxes of books into the poet's birthplace, which the council bought last year, "
+        "during a visit by the mayor, the architects and a dozen local historians, Tuesday, Nov. 19, 2019, in "
+        "Brighton, England. (AP Photo/Jane Roe)",
+        "The mayor at the poet's birthplace last week.Credit...Jane Roe/The Daily Example",
+        "The poet's birthplace, seen from the garden (Credit: Example Images)",
+    ],
+)
+def test_photo_caption_with_its_credit_between_headline_and_byline(caption):
+    teasers = [f"• Council news item number {n} of the week" for n in range(1, 7)]
+    article = extract_bytes(page("Library Plan Approved After Years of Debate", caption, "By Sam Writer",
+                                 "November 19, 2019", "Most Popular", *teasers), "p.txt")
+    assert article.title == "Library Plan Approved After Years of Debate"
+    assert article.published == "2019-11-19"
