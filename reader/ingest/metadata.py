@@ -46,17 +46,29 @@ _LABEL = r"[:：]\s*"
 _SOURCE = re.compile(r"(?:来源|來源|稿源|出处|出處|Source)" + _LABEL + r"([^\s　|｜/]{1,40}?)(?=\s|　|$|[|｜/]|作者|记者|記者|编辑|編輯|责任|發布|发布|时间|時間|(?:19|20)\d{2}|https?:)", re.I)
 _AUTHOR = re.compile(r"(?:作者|撰文|文)" + _LABEL + r"(?:(?:本报|本報|特约|特約)?(?:记者|記者)\s*)?"
                      r"([^\s　|｜/]{1,30}?)(?=\s|　|$|[|｜/]|来源|來源|记者|编辑|发布|时间|(?:19|20)\d{2})")
+# What follows 记者 in prose rather than a name ("记者获悉", "记者从…了解到", "记者日前…").
+_REPORTER_PROSE = (r"(?!获悉|獲悉|了解|瞭解|日前|近日|昨日|昨天|今天|今日|采访|採訪|发现|發現|注意到|看到|调查|調查|走访|走訪"
+                   r"|致电|致電|联系|聯繫|从|從|在|于|於|向|对|對|随后|隨後|第一时间|第一時間)")
 _REPORTER = re.compile(r"(?:本报|本報|本台|本网|新华社|中新社|中新网)?(?:特约|实习|見習|见习)?(?:记者|記者)\s*[:：]?\s*"
+                       + _REPORTER_PROSE +
                        r"([\u4e00-\u9fff·]{2,4}(?:[ 、，,和][\u4e00-\u9fff·]{2,4})*)"
                        r"(?=[\s）)】\]／/╱,，、]|$|報導|报道|[\u4e00-\u9fff]{2}(?:報導|报道))")
 """A reporter's name after 记者, ended as bylines end (a space, a bracket, a slash, 报道): so
 prose such as "记者日前从国务院…获悉" names no one."""
 _DATE_WORD = r"(?i:on|at|updated|published|posted)\b|(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
 _NOT_NAME = rf"(?!{_DATE_WORD})"
+_ROLE_WORD = (r"[^,|;]*\b(?i:staff|writer|reporter|editor|correspondent|contributor|columnist|associated press"
+              r"|reuters|bloomberg|afp|ap)\b")
+"""A role or an agency somewhere before the next comma: "Staff Writer", "AP Auto Writer"."""
 _NAME = rf"{_NOT_NAME}[A-Z][\w.'\-]*(?:\s+(?:{_NOT_NAME}[A-Z][\w.'\-]*|de|van|von|la|da|del|di|le))*"
-_BY = re.compile(rf"^\s*(?i:by|von|par|por)\s+({_NAME}(?:\s+(?:and|&|und|et|y)\s+{_NAME})*)"
+_BY = re.compile(rf"^\s*(?i:by|von|par|por)\s+({_NAME}(?:(?:\s+(?:and|&|und|et|y)\s+|,\s+(?:and\s+)?(?!{_ROLE_WORD})){_NAME})*)"
                  rf"(?=\s*[,|•·;]|\s+(?:{_DATE_WORD})|\s+[-–—\d]|\s*$)")
-"""An English (or German, French, Spanish) byline: capitalised names, co-authors joined by "and"."""
+"""An English (or German, French, Spanish) byline: capitalised names, co-authors joined by commas
+or "and"; a role after a comma ("Staff Writer") is no co-author."""
+# What a site fills an author field with when no one is named: its app, its readers, "anonymous".
+_NO_ONE = frozenset({"手机版", "手機版", "客户端", "客戶端", "网友", "網友", "佚名", "匿名", "本站", "本网", "本網",
+                     "小编", "小編", "管理员", "管理員", "admin"})
+_REPORT_TAIL = re.compile(r"\s+[\u4e00-\u9fff]{0,4}(?:報導|报道)$")
 # Taiwanese bylines: "石文南／台北報導", "記者鄭矞昕／綜合報導", "（張文祿報導）"; a desk ("國際中心") is no one's name.
 _PLACE_REPORT = re.compile(r"(?<![\u4e00-\u9fff])(?:記者|记者)?\s*([\u4e00-\u9fff]{2,4})\s*[／/╱]\s*[\u4e00-\u9fff]{0,4}(?:報導|报道)")
 _PAREN_REPORT = re.compile(r"[（(]\s*([\u4e00-\u9fff]{2,4})\s*(?:報導|报道)\s*[）)]")
@@ -163,10 +175,10 @@ def find_byline(line: str) -> str:
     A photographer's credit ("本报记者 郭立亮 摄") is no byline."""
     author = _AUTHOR.search(line)
     if author:
-        return author.group(1)
+        return "" if author.group(1) in _NO_ONE else author.group(1)
     for pattern in (_REPORTER, _PLACE_REPORT, _PAREN_REPORT):
         for match in pattern.finditer(line):
-            name = _ROLE.split(match.group(1))[0].strip()
+            name = _REPORT_TAIL.sub("", _ROLE.split(match.group(1))[0].strip())
             photo = name.endswith(("摄", "攝")) or _PHOTO.match(line, match.end())
             if not photo and not (pattern is _PLACE_REPORT and _DESK.search(name)):
                 return name

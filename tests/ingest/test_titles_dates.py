@@ -135,6 +135,11 @@ def test_co_authors_joined_by_and_are_both_kept():
     ("By Kashmira Gander On 11/13/19 at 4:00 PM EST", "Kashmira Gander"),
     ("By JERUSALEM POST STAFF NOVEMBER 20, 2019", "JERUSALEM POST STAFF"),
     ("By Tom Krisher, AP Auto Writer", "Tom Krisher"),
+    ("记者获悉，该公司已经停产", ""),
+    ("作者: 手机版", ""),
+    ("記者羅執中 台北報導", "羅執中"),
+    ("By Jane Roe, John Doe and Ann Lee", "Jane Roe, John Doe and Ann Lee"),
+    ("By Jane Roe, Associated Press", "Jane Roe"),
 ])
 def test_photo_credits_desks_and_prose_name_no_author(line, byline):
     assert find_byline(line) == byline
