@@ -591,6 +591,7 @@ def _furniture(text: str) -> bool:
     lower = text.lower()
     return bool(
         text[-1] in ":：,，"
+        or (text[-1] in "adefhnrsy" and _OPEN_END.search(tail))
         or _credited(text)
         or "://" in text or "www." in lower or "©" in text
         or _FURNITURE_START.match(text)
@@ -601,6 +602,11 @@ def _furniture(text: str) -> bool:
         or (not text.isascii() and (_TABLE.search(text) or _CJK_FURNITURE.search(text)))
         or ("_" in text and _IDENTIFIER.search(text))
     )
+
+
+# A line that stops on a word that needs another after it ("You are signed in as", "Written by"): a label
+# waiting for its value, where a headline ends on a word of its own.
+_OPEN_END = re.compile(r"\s(?:a|an|the|of|and|or|as|by|with|for|from)$", re.I)
 
 
 def _credited(text: str) -> bool:
@@ -696,12 +702,23 @@ def _headline_above(units: list[Unit], anchor: int, page: str) -> tuple[int, lis
         if verdict == _STOP:
             break
         if verdict == _STRONG:
+            if weak and _far_above(units, index, weak[0]):
+                return weak[0], weak
             return _of_stacked(units, index, page), weak
         if verdict == _WEAK:
             weak.append(index)
             if len(weak) >= _TITLE_REACH:
                 break
     return -1, weak
+
+
+def _far_above(units: list[Unit], strong: int, weak: int) -> bool:
+    """Whether a headline-like line stands too far above a sentence-like one that stands nearer the
+    metadata line to be its headline: a headline and its standfirst stand together, while a line
+    a dozen lines of menus above is the site's furniture and the sentence the headline itself
+    (if it is as short as headlines are: a photo's caption runs longer, with more commas)."""
+    sentence = units[weak]
+    return 8 <= sentence.weight <= 20 and sentence.punct <= 3 and weak - strong > _TITLE_REACH
 
 
 def _of_stacked(units: list[Unit], lower: int, page: str) -> int:
@@ -747,13 +764,32 @@ def _meta_anchor(units: list[Unit], start: int) -> int:
     index = start - 1
     while index > max(-1, start - _HEAD_REACH - 1):
         unit = units[index]
-        if unit.kind == "meta" or ((unit.bullet or unit.kind == "junk") and _dated_furniture(unit)):
+        if unit.kind == "meta" or ((unit.bullet or unit.kind == "junk") and _dated_furniture(unit)) \
+                or _time_stamp(unit):
             top, bottom = _meta_run(units, index)
             if not _river(units, top, bottom):
                 return top
             index = top
         index -= 1
     return -1
+
+
+# A time stamp without a year, which the date reader leaves alone ("Updated Nov 19, 6:55 AM", "Monday 5:30PM",
+# "Published 22 hours ago"): sites write a story's time so while it is new.
+_TIME_STAMP = re.compile(
+    r"(?:last\s+)?(?:updated|posted|published)\b.{0,40}?(?:\d{1,2}:\d{2}|\bago$|\b[a-z]{3,9}\.?\s+\d{1,2}\b)"
+    r"|(?:today|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?"
+    r"(?:\s+[a-z]{2,4})?$"
+    r"|\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago$",
+    re.I,
+)
+
+
+def _time_stamp(unit: Unit) -> bool:
+    """A short line that gives the story's time without its year: the head's metadata line all
+    the same, where a teaser's dated line above it would otherwise be taken for the story's."""
+    return unit.weight <= _DATED_LINE_WORDS and unit.kind in ("text", "short", "nav") \
+        and bool(_TIME_STAMP.match(unit.text))
 
 
 def _meta_run(units: list[Unit], index: int) -> tuple[int, int]:
@@ -957,12 +993,13 @@ def _read_meta(units: list[Unit], lines: list[int], zone: str) -> LineMeta:
 
 
 def _published(units: list[Unit], lines: list[int], head: _Head, start: int, zone: str, page: str) -> str:
-    """The first date the metadata lines give; else the date nearest the headline in a line of
-    page furniture (a date set apart in a toolbar above the headline), never one from running text."""
+    """The first date the metadata lines give; else, unless the head's own time stamp gives the
+    story's time without its year, the date nearest the headline in a line of page furniture (a date
+    set apart in a toolbar above the headline), never one from running text."""
     for i in lines:
         if (found := _date_in(units[i].text, zone, page)):
             return found
-    if head.title < 0:
+    if head.title < 0 or (head.meta >= 0 and _time_stamp(units[head.meta])):
         return ""
     near = [*range(head.title + 1, start), *range(head.title - 1, max(-1, head.title - 5), -1)]
     for i in near:

@@ -85,6 +85,7 @@ def test_byline_names_under_the_headline_are_not_the_title():
         ["0Email this to someone", "Share on Facebook"],
         ["Publish date:"],  # a label waiting for its value
         ["chevron_left Browse All Posts"],  # an icon's name
+        ["You are signed in as"],  # a label waiting for its value
     ],
 )
 def test_a_line_that_is_never_a_headline_is_passed_over(furniture):
@@ -215,3 +216,23 @@ def test_photo_caption_with_its_credit_between_headline_and_byline(caption):
                                  "November 19, 2019", "Most Popular", *teasers), "p.txt")
     assert article.title == "Library Plan Approved After Years of Debate"
     assert article.published == "2019-11-19"
+
+
+@pytest.mark.parametrize("stamp", ["Monday 5:30PM", "Updated Nov 19, 6:55 AM", "Published 22 hours ago"])
+def test_time_stamp_without_a_year_anchors_the_head_below_a_dated_teaser(stamp):
+    article = extract_bytes(page(
+        "A Brief Guide to the New Library Card", "Adam Writer", "11/12/19 4:40PM",
+        "Books", "Library Plan Approved After Years of Debate", "Adam Writer", stamp,
+    ), "p.txt")
+    assert article.title == "Library Plan Approved After Years of Debate"
+    assert article.published == ""
+
+
+def test_headline_written_as_sentences_below_the_site_menus():
+    menus = ["Sign In", "Close", "Edit Profile", "Search", "Books", "Music", "Film", "Local", "Sport", "Weather"]
+    article = extract_bytes(page(
+        "The Example Daily Logo", *menus,
+        "Town says ‘Read. We’re on it.’ The library just might be.", "Updated Nov 19, 9:41 AM",
+        "Readers at the old town library on Tuesday (AP Photo/Jane Roe)",
+    ), "p.txt")
+    assert article.title == "Town says ‘Read. We’re on it.’ The library just might be."
