@@ -704,7 +704,7 @@ def _headline_above(units: list[Unit], anchor: int, page: str) -> tuple[int, lis
         if verdict == _STRONG:
             if weak and _far_above(units, index, weak[0]):
                 return weak[0], weak
-            return _of_stacked(units, index, page), weak
+            return _echoed(units, _of_stacked(units, index, page)), weak
         if verdict == _WEAK:
             weak.append(index)
             if len(weak) >= _TITLE_REACH:
@@ -732,10 +732,40 @@ def _of_stacked(units: list[Unit], lower: int, page: str) -> int:
         upper -= 1
     if upper < 0 or _head_line(units, upper) != _STRONG:
         return lower
-    if 2 * units[lower].weight <= units[upper].weight:
+    if 2 * units[lower].weight <= units[upper].weight or _deck(units[upper], units[lower]):
         return upper
     squeezed = _squeezed(page)
     return upper if _repeated(squeezed, units[upper]) and not _repeated(squeezed, units[lower]) else lower
+
+
+_ECHO_REACH = 6  # lines above a headline where the headline it echoes can stand
+_ECHO_SHARE = 0.8  # the share of the longer line's length the shorter one has, and of its words they share
+
+
+def _echoed(units: list[Unit], found: int) -> int:
+    """The headline that ``found`` echoes a few lines below it, if any: a lead image's alt text or a
+    share title repeats the headline with a word or two added, and the headline comes first. (A
+    longer line above that holds the same words is a breadcrumb or a teaser that ends in them.)"""
+    unit = units[found]
+    if unit.cjk:
+        return found
+    words = set(_OTHER_WORD.findall(unit.text.casefold()))
+    for index in range(found - 1, max(-1, found - _ECHO_REACH - 1), -1):
+        other = units[index]
+        if other.cjk or not _ECHO_SHARE * unit.weight <= other.weight < unit.weight \
+                or _head_line(units, index) != _STRONG:
+            continue
+        shared = words & set(_OTHER_WORD.findall(other.text.casefold()))
+        if len(shared) >= _ECHO_SHARE * min(len(words), other.weight):
+            return index
+    return found
+
+
+def _deck(upper: Unit, lower: Unit) -> bool:
+    """Whether ``lower`` is the deck under the headline ``upper``: in Latin script a deck is a long
+    line, twice the headline's length, where a headline under its kicker is the longer of the two
+    but seldom by that much (a kicker of four words or more is rare; Chinese ones run long)."""
+    return not upper.cjk and not lower.cjk and lower.weight >= 15 and lower.weight >= 2 * upper.weight
 
 
 def _squeezed(text: str) -> str:

@@ -236,3 +236,22 @@ def test_headline_written_as_sentences_below_the_site_menus():
         "Readers at the old town library on Tuesday (AP Photo/Jane Roe)",
     ), "p.txt")
     assert article.title == "Town says ‘Read. We’re on it.’ The library just might be."
+
+
+def test_long_deck_under_the_headline_is_not_the_title():
+    article = extract_bytes(page(
+        "Council approves library plan",
+        "“We have waited long enough for this,” the mayor told a packed meeting of residents on Tuesday night",
+        "November 19, 2019",
+    ), "p.txt")
+    assert article.title == "Council approves library plan"
+    assert article.published == "2019-11-19"
+
+
+def test_headline_echoed_below_it_by_an_image_text_is_taken_as_first_written():
+    article = extract_bytes(page(
+        "Library Plan Approved After Years of Debate", "Save",
+        "Library Plan Approved After Years of Debate Ends", "Books", "November 19, 2019",
+    ), "p.txt")
+    assert article.title == "Library Plan Approved After Years of Debate"
+    assert article.published == "2019-11-19"
