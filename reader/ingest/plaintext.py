@@ -852,6 +852,30 @@ def _headline_below(units: list[Unit], meta: int, start: int) -> int:
     return next((k for k in range(start - 1, meta, -1) if _head_line(units, k) == _STRONG), -1)
 
 
+def _date_over_headline(units: list[Unit], meta: int, start: int) -> bool:
+    """Whether the body opens with its headline right under the dated metadata line (nothing but
+    furniture between): a short line that is no sentence (a comma at most) stands there only as
+    the headline, where the date is set above it, and whatever headline-like line stands above
+    the date then belongs to the page's furniture or to another story. Latin script only: Chinese
+    pages open the body with an unpunctuated source line (中广网河南分网消息, 国际中心／综合报导)."""
+    first = units[start]
+    if first.cjk or first.final or first.punct > 1 or first.weight > 30 or _head_line(units, start) != _STRONG:
+        return False
+    return has_date(units[meta].text) and all(_head_line(units, k) == _SKIP for k in range(meta + 1, start))
+
+
+_HEAD_LABELS = 3  # short lines under a headline that can still belong to its head
+
+
+def _past_head_labels(units: list[Unit], body: int) -> int:
+    """The first line of running text under a headline: the short lines before it (an author's
+    name, a reading time such as "5 Min Read") are the head's labels, not the story."""
+    for index in range(body, min(len(units) - 1, body + _HEAD_LABELS)):
+        if units[index].punct or units[index].weight > 5:
+            return index
+    return body
+
+
 def _best_weak(weak: list[int], anchor: int, units: list[Unit]) -> int:
     """Among lines that are only weakly headlines, the longest one near the anchor."""
     if not weak:
@@ -865,6 +889,8 @@ def _find_head(units: list[Unit], start: int, page: str) -> _Head:
     the date stands above the headline, the headline between the date and the body."""
     meta = _meta_anchor(units, start)
     anchor = meta if meta >= 0 else start
+    if 0 <= meta < start and _date_over_headline(units, meta, start):
+        return _Head(title=start, meta=meta, body=_past_head_labels(units, start + 1))
     title, weak = _headline_above(units, anchor, page)
     if title < 0 and 0 <= meta < start:
         title = _headline_below(units, meta, start)

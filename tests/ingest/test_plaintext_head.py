@@ -255,3 +255,14 @@ def test_headline_echoed_below_it_by_an_image_text_is_taken_as_first_written():
     ), "p.txt")
     assert article.title == "Library Plan Approved After Years of Debate"
     assert article.published == "2019-11-19"
+
+
+def test_headline_right_under_the_date_line_beats_a_line_above_the_date():
+    article = extract_bytes(page(
+        "Flag of Example Country", "Example Country", "Business News",
+        "November 19, 2019 / 12:21 AM / Updated 14 hours ago",
+        "Council approves library plan, and the work starts soon", "Sam Writer", "5 Min Read",
+    ), "p.txt")
+    assert article.title == "Council approves library plan, and the work starts soon"
+    assert article.published == "2019-11-19"
+    assert article.text.startswith(STORY[0])
