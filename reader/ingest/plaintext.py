@@ -780,9 +780,9 @@ def _repeated(page: str, unit: Unit) -> bool:
 
 
 def _meta_anchor(units: list[Unit], start: int) -> int:
-    """The metadata line the body hangs from: the nearest one above the body start, or
-    one just inside the body when the body begins with the headline itself or with the
-    sentence under a headline (a standfirst)."""
+    """The metadata line the body hangs from: the nearest one above the body start (above a list
+    of related stories standing between), or one just inside the body when the body begins with
+    the headline itself or with the sentence under a headline (a standfirst)."""
     if _head_line(units, start) == _STRONG or (start > 0 and _head_line(units, start - 1) == _STRONG
                                                and units[start].weight <= 30):
         for index in range(start + 1, min(len(units), start + _HEAD_BELOW + 1)):
@@ -792,12 +792,17 @@ def _meta_anchor(units: list[Unit], start: int) -> int:
             if unit.weight > 30 and unit.kind == "text":
                 break
     index = start - 1
-    while index > max(-1, start - _HEAD_REACH - 1):
+    floor = start - _HEAD_REACH - 1
+    while index > max(-1, floor):
         unit = units[index]
         if unit.kind == "meta" or ((unit.bullet or unit.kind == "junk") and _dated_furniture(unit)) \
                 or _time_stamp(unit):
             top, bottom = _meta_run(units, index)
-            if not _river(units, top, bottom):
+            river_top = _teaser_river_top(units, top)
+            if river_top >= 0:
+                # A list of related stories between the head and the body: the head is above it.
+                top, floor = river_top, river_top - _HEAD_REACH - 1
+            elif not _river(units, top, bottom):
                 return top
             index = top
         index -= 1
@@ -836,6 +841,27 @@ def _river(units: list[Unit], top: int, bottom: int) -> bool:
     """Three or more dated lines in a row: a list of related stories (a title and its day on
     each line), not the article's own metadata."""
     return bottom - top + 1 >= _RIVER and sum(1 for k in range(top, bottom + 1) if has_date(units[k].text)) >= _RIVER
+
+
+_TEASER_GAP = 6  # lines from one story's date to the next in a list of related stories
+
+
+def _teaser_river_top(units: list[Unit], bottom: int) -> int:
+    """The first dated line of a list of related stories that ends with the dated line at ``bottom``
+    (a title, a label, a date, again and again, so the dates stand at equal steps), or -1 where
+    fewer than three dated lines stand so. The story's own dated line above such a list stands
+    apart from it."""
+    if not has_date(units[bottom].text):
+        return -1
+    rows = [bottom]
+    index = bottom - 1
+    while index >= 0 and rows[-1] - index <= _TEASER_GAP:
+        if units[index].kind == "meta" and has_date(units[index].text):
+            if len(rows) >= 2 and rows[-1] - index != rows[0] - rows[1]:
+                break
+            rows.append(index)
+        index -= 1
+    return rows[-1] if len(rows) >= 3 else -1
 
 
 def _dated_furniture(unit: Unit) -> bool:

@@ -266,3 +266,16 @@ def test_headline_right_under_the_date_line_beats_a_line_above_the_date():
     assert article.title == "Council approves library plan, and the work starts soon"
     assert article.published == "2019-11-19"
     assert article.text.startswith(STORY[0])
+
+
+def test_list_of_related_stories_between_the_head_and_the_body_is_passed_over():
+    teasers = []
+    for number, day in enumerate(("May 27, 2014", "July 30, 2010", "November 20, 2015", "September 12, 2016")):
+        title = f"Town opens its new reading room number {number + 1}"
+        teasers += [title, "TOWN NEWS", title, day]
+    article = extract_bytes(page(
+        "Library Plan Approved After Years of Debate", "Sam Writer", "November 20, 2019 13:42",
+        "MORE STORIES LIKE THIS ONE", *teasers,
+    ), "p.txt")
+    assert article.title == "Library Plan Approved After Years of Debate"
+    assert article.published == "2019-11-20"
