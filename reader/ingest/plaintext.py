@@ -573,8 +573,12 @@ _PHOTO_BY = re.compile(r"(?:photo(?:graph)?|image|illustration)s?\s+(?:by|courte
 # A caption's credit at its end, after an agency or a label ("… (AP Photo/Jane Roe)", "…Credit...Jane Roe/The
 # Times", "… (Credit: iStock)"): a caption stays one however long its text runs.
 _END_CREDIT = re.compile(
-    r"\((?:[\w.]+\s+){0,2}photos?\s*/[^()]*\)$|\bcredits?\s*(?::|\.{2,}|…)\s*[^.!?]*$", re.I
+    r"\((?:[\w.]+\s+){0,2}photos?\s*/[^()]*\)$|\bcredits?\s*(?::|\.{2,}|…)\s*[^.!?]*$"
+    r"|\([^()]{0,40}\bvia\s+(?:ap|afp|reuters|getty images)\b[^()]{0,20}\)$",
+    re.I,
 )
+# How news agencies begin a caption ("In this Dec. 12, 2006, file photo, …", "FILE PHOTO: …").
+_CAPTION_START = re.compile(r"in this (?:\S+\s+){0,8}?(?:file )?photo\b|file photo\b", re.I)
 _FILE = re.compile(r"\.(?:swf|js|php|aspx?|s?html?)\b", re.I)  # an address's file ("….swf", "….html")
 _TABLE = re.compile(r"[\u2500-\u257f]")  # a table drawn in lines
 # A photo's credit ("（图/新华社）"), a breadcrumb's label ("当前位置："), a news agency's dateline ("北京17日电").
@@ -610,9 +614,11 @@ _OPEN_END = re.compile(r"\s(?:a|an|the|of|and|or|as|by|with|for|from)$", re.I)
 
 
 def _credited(text: str) -> bool:
-    """A photo's caption, known by the credit it ends with: pages set captions between the
-    headline and the byline, and a long one reads like a paragraph of the story."""
+    """A photo's caption, known by the credit it ends with or by an agency's opening words: pages
+    set captions between the headline and the byline, and a long one reads like a paragraph."""
     tail = text[-80:]
+    if text[:1] in "IiFf" and _CAPTION_START.match(text):
+        return True
     return (text[-1] == ")" or "redit" in tail) and bool(_END_CREDIT.search(tail))
 
 
@@ -782,9 +788,9 @@ def _repeated(page: str, unit: Unit) -> bool:
 def _meta_anchor(units: list[Unit], start: int) -> int:
     """The metadata line the body hangs from: the nearest one above the body start (above a list
     of related stories standing between), or one just inside the body when the body begins with
-    the headline itself or with the sentence under a headline (a standfirst)."""
+    the headline itself, with the sentence under a headline (a standfirst) or with a photo's caption."""
     if _head_line(units, start) == _STRONG or (start > 0 and _head_line(units, start - 1) == _STRONG
-                                               and units[start].weight <= 30):
+                                               and units[start].weight <= 30) or _credited(units[start].text):
         for index in range(start + 1, min(len(units), start + _HEAD_BELOW + 1)):
             unit = units[index]
             if unit.kind == "meta":

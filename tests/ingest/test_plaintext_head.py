@@ -279,3 +279,16 @@ def test_list_of_related_stories_between_the_head_and_the_body_is_passed_over():
     ), "p.txt")
     assert article.title == "Library Plan Approved After Years of Debate"
     assert article.published == "2019-11-20"
+
+
+def test_agency_caption_opening_the_body_with_the_dated_line_under_it():
+    article = extract_bytes(page(
+        "Council approves the library plan", "Books",
+        "In this Dec. 12, 2006, file photo, made available by the council, the mayor, left, and the town's "
+        "librarian, right, walk through the poet's birthplace during a visit before its sale to the town, "
+        "which took two years. (Example Council via AP, File)",
+        "The Associated Press", "Published Monday, November 18, 2019 8:22AM EST",
+    ), "p.txt")
+    assert article.title == "Council approves the library plan"
+    assert article.published == "2019-11-18"
+    assert article.text.startswith(STORY[0])
