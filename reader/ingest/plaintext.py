@@ -1118,12 +1118,19 @@ def _local_zone(body: list[Unit]) -> str:
     return local_zone(guess_language("\n".join(u.text for u in body[:40])))
 
 
+MANY_LINES = 20_000
+"""Beyond this many lines (a site map, a page of nothing but links) short list items are
+scored roughly, as other short lines are, and read only near the body: a line costs tens
+of microseconds to classify, and 100,000 of them took seconds."""
+
+
 def extract_plain_text(text: str) -> TextArticle:
     """Find the article in the text of a saved page: title, metadata line and body blocks."""
     units = _units(text)
+    many = len(units) > MANY_LINES
     for unit in units:
         # Short lines only matter near the body: score them roughly now, read them later.
-        if unit.weight <= 5 and not unit.bullet and not unit.final:
+        if unit.weight <= 5 and not unit.final and (many or not unit.bullet):
             unit.kind, unit.score = "short", -4.0
         else:
             _classify(unit)

@@ -113,3 +113,17 @@ def test_a_huge_text_file_is_read_from_its_start_and_cut():
     article = extract_bytes(text.encode(), "long.txt")
     assert article.text.endswith("the rest was left out.]")
     assert len(article.text) <= MAX_ARTICLE_CHARS + 200
+
+
+@pytest.mark.timeout(60)
+def test_a_story_after_a_site_map_of_thirty_thousand_links_is_found():
+    """Past MANY_LINES lines, short list items are scored roughly; the story is still read whole."""
+    links = "".join(f"<li><a href='/{i}'>Section {i}</a></li>" for i in range(30_000))
+    rng = random.Random(11)
+    story = [sentence(rng, 24) for _ in range(6)]
+    body = (f"<nav><ul>{links}</ul></nav><article><h1>Harbour bridge approved</h1><p>Published June 4, 2022</p>"
+            + "".join(f"<p>{s}</p>" for s in story) + "</article>")
+    article = extract_bytes(page(body), "map.html")
+    assert article.title == "Harbour bridge approved"
+    assert all(s in article.text for s in story)
+    assert "Section 1" not in article.text
