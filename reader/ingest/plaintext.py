@@ -710,7 +710,7 @@ def _headline_above(units: list[Unit], anchor: int, page: str) -> tuple[int, lis
         if verdict == _STRONG:
             if weak and _far_above(units, index, weak[0]):
                 return weak[0], weak
-            return _echoed(units, _of_stacked(units, index, page)), weak
+            return _repeated_above(units, _echoed(units, _of_stacked(units, index, page)), page), weak
         if verdict == _WEAK:
             weak.append(index)
             if len(weak) >= _TITLE_REACH:
@@ -764,6 +764,25 @@ def _echoed(units: list[Unit], found: int) -> int:
         shared = words & set(_OTHER_WORD.findall(other.text.casefold()))
         if len(shared) >= _ECHO_SHARE * min(len(words), other.weight):
             return index
+    return found
+
+
+_REPEAT_REACH = 4  # lines above a line taken for the headline where the repeated headline can stand
+
+
+def _repeated_above(units: list[Unit], found: int, page: str) -> int:
+    """The headline a few lines above ``found`` that the page prints twice (once more as an image's
+    text or in a window title) where ``found`` is printed once: a deck under the headline, past an
+    author's line, is not repeated. ``found`` where there is none. Latin script only: Chinese pages
+    print their site's and columns' names again and again, right above the headline."""
+    if units[found].cjk:
+        return found
+    squeezed = ""
+    for index in range(found - 2, max(-1, found - _REPEAT_REACH - 1), -1):
+        if units[index].weight >= 4 and not units[index].cjk and _head_line(units, index) == _STRONG:
+            squeezed = squeezed or _squeezed(page)
+            if _repeated(squeezed, units[index]) and not _repeated(squeezed, units[found]):
+                return index
     return found
 
 

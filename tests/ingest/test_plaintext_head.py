@@ -292,3 +292,13 @@ def test_agency_caption_opening_the_body_with_the_dated_line_under_it():
     assert article.title == "Council approves the library plan"
     assert article.published == "2019-11-18"
     assert article.text.startswith(STORY[0])
+
+
+def test_headline_the_page_prints_twice_wins_over_the_deck_under_the_author():
+    article = extract_bytes(page(
+        "Library Plan Approved After Years of Debate image", "Town News",
+        "Library Plan Approved After Years of Debate", "[jane-roe]", "Jane RoeView More Articles",
+        "The council's vote ends a long argument over the poet's house", "Brent Co November 20, 2019 12:32",
+    ), "p.txt")
+    assert article.title == "Library Plan Approved After Years of Debate"
+    assert article.published == "2019-11-20"
