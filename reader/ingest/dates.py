@@ -260,6 +260,40 @@ def find_date(text: str, *, zone: str = "", day_first: bool | None = None) -> st
     return ""
 
 
+# A month's name and a day without a year ("Nov 19", "November 19th", "19 Nov"), which a site
+# writes for a date in its current year; the day must not run on into a year or a longer number.
+_YEAR_LESS = re.compile(
+    rf"(?<![^\W\d_])(?P<mm>{_WORD})\.?\s+(?P<md>\d{{1,2}})(?:st|nd|rd|th)?(?![\d:])(?!,?\s*(?:19|20)\d\d)"
+    rf"|(?<![\d.:])(?P<dd>\d{{1,2}})(?:st|nd|rd|th|\.)?\s+(?P<dm>{_WORD})\b(?!\.?,?\s*(?:19|20)\d\d)"
+)
+# A copyright notice's year, the latest when it gives a span ("© 2019", "Copyright 2008-2019").
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*[-–]\s*)?((?:19|20)\d\d)\b", re.I)
+
+
+def year_less_dates(text: str, year: int) -> list[FoundDate]:
+    """The dates ``text`` writes as a month's name and a day without a year, read in ``year``."""
+    found = []
+    position = 0
+    while (match := _YEAR_LESS.search(text, position)) is not None:
+        name, day = (match.group("mm"), match.group("md")) if match.group("mm") else (match.group("dm"),
+                                                                                     match.group("dd"))
+        month = _month(name)
+        if month and iso_date(year, month, int(day)):
+            found.append(FoundDate(match.start(), match.end(), year, month, int(day), "year-less"))
+            position = match.end()
+        else:
+            # A word that is no month's name ("Posted 19 Nov"): the day may open the next reading.
+            position = match.start() + 1
+    return found
+
+
+def copyright_year(page: str) -> int | None:
+    """The year a page's copyright notice names (the latest, if several): the year the page was
+    served in, and so the year of the dates it writes without one."""
+    years = [int(match.group(1)) for match in _COPYRIGHT.finditer(page)]
+    return max(years) if years else None
+
+
 # Pages in these languages write clock times in their country's time without saying so:
 # China (Taiwan and Hong Kong alike), Japan, Korea.
 _LOCAL_ZONES = {"zh": "+08:00", "ja": "+09:00", "ko": "+09:00"}

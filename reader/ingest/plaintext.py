@@ -26,7 +26,15 @@ import re
 from dataclasses import dataclass, field
 
 from reader.ingest.blocks import Block, escape_inline, escape_line
-from reader.ingest.dates import day_first_on_page, find_dates, has_date, local_zone
+from reader.ingest.dates import (
+    FoundDate,
+    copyright_year,
+    day_first_on_page,
+    find_dates,
+    has_date,
+    local_zone,
+    year_less_dates,
+)
 from reader.ingest.headings import heading_levels, numbering
 from reader.ingest.metadata import LineMeta, find_url, guess_language, looks_like_meta_line, read_meta_line
 
@@ -807,7 +815,10 @@ def _repeated(page: str, unit: Unit) -> bool:
 def _meta_anchor(units: list[Unit], start: int) -> int:
     """The metadata line the body hangs from: the nearest one above the body start (above a list
     of related stories standing between), or one just inside the body when the body begins with
-    the headline itself, with the sentence under a headline (a standfirst) or with a photo's caption."""
+    the headline itself, with the sentence under a headline (a standfirst) or with a photo's caption;
+    the body's first line itself when it is a time stamp (its commas make it read as a sentence)."""
+    if _time_stamp(units[start]):
+        return start
     if _head_line(units, start) == _STRONG or (start > 0 and _head_line(units, start - 1) == _STRONG
                                                and units[start].weight <= 30) or _credited(units[start].text):
         for index in range(start + 1, min(len(units), start + _HEAD_BELOW + 1)):
@@ -1100,13 +1111,15 @@ def _read_meta(units: list[Unit], lines: list[int], zone: str) -> LineMeta:
 
 
 def _published(units: list[Unit], lines: list[int], head: _Head, start: int, zone: str, page: str) -> str:
-    """The first date the metadata lines give; else, unless the head's own time stamp gives the
-    story's time without its year, the date nearest the headline in a line of page furniture (a date
+    """The first date the metadata lines give; else the head's own time stamp, where it writes the
+    day without its year; else the date nearest the headline in a line of page furniture (a date
     set apart in a toolbar above the headline), never one from running text."""
     for i in lines:
         if (found := _date_in(units[i].text, zone, page)):
             return found
-    if head.title < 0 or (head.meta >= 0 and _time_stamp(units[head.meta])):
+    if head.meta >= 0 and _time_stamp(units[head.meta]):
+        return _stamp_day(units[head.meta].text, page)
+    if head.title < 0:
         return ""
     near = [*range(head.title + 1, start), *range(head.title - 1, max(-1, head.title - 5), -1)]
     for i in near:
@@ -1118,13 +1131,36 @@ def _published(units: list[Unit], lines: list[int], head: _Head, start: int, zon
     return ""
 
 
+def _stamp_day(text: str, page: str) -> str:
+    """The day a time stamp without a year writes ("Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM"),
+    in the year of the page's copyright notice, the year it was served in; '' without one."""
+    year = copyright_year(page)
+    found = year_less_dates(text, year) if year else []
+    return _posted(found, text).iso() if found else ""
+
+
+# What introduces the date a story was first published, as against updated.
+_POSTED = re.compile(r"(?:posted|published|发布|發布|发表|發表)[^\d]{0,14}$", re.I)
+
+
+def _posted(found: list[FoundDate], text: str) -> FoundDate:
+    """Of the dates a line writes, the one it says the story was posted or published on (a line
+    stating the last update first: "Updated Nov 19, 2019; Posted Nov 18, 2019"), else the first."""
+    if len(found) > 1:
+        for date in found:
+            if _POSTED.search(text, max(0, date.start - 24), date.start):
+                return date
+    return found[0]
+
+
 def _date_in(text: str, zone: str, page: str) -> str:
-    """The first date in a line as ISO 8601; where its numbers alone do not say which is the
-    day, the page's own habit does (:func:`dates.day_first_on_page`)."""
+    """The first date in a line as ISO 8601 (the publication date where the line gives it beside
+    another); where its numbers alone do not say which is the day, the page's own habit does
+    (:func:`dates.day_first_on_page`)."""
     found = find_dates(text)
     if not found:
         return ""
-    date = found[0]
+    date = _posted(found, text)
     if date.swappable and date.month_first == day_first_on_page(page, guess_language(page)):
         date = date.swapped()
     return date.iso(zone=zone)

@@ -302,3 +302,22 @@ def test_headline_the_page_prints_twice_wins_over_the_deck_under_the_author():
     ), "p.txt")
     assert article.title == "Library Plan Approved After Years of Debate"
     assert article.published == "2019-11-20"
+
+
+@pytest.mark.parametrize(
+    ("copyright_line", "day"),
+    [("© 2019 Example Daily. All rights reserved.", "2019-11-18"), ("Example Daily. All rights reserved.", "")],
+)
+def test_time_stamp_without_a_year_is_read_in_the_year_of_the_copyright_notice(copyright_line, day):
+    article = extract_bytes(page(
+        "Library Plan Approved After Years of Debate", "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM",
+        story=[*STORY, copyright_line],
+    ), "p.txt")
+    assert article.title == "Library Plan Approved After Years of Debate"
+    assert article.published == day
+
+
+def test_line_giving_the_update_first_gives_the_day_of_publication():
+    article = extract_bytes(page("Library Plan Approved After Years of Debate",
+                                 "Updated Nov 19, 2019 9:41 AM | Posted Nov 18, 2019 8:19 PM"), "p.txt")
+    assert article.published == "2019-11-18"
