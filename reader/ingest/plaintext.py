@@ -914,6 +914,26 @@ def _headline_below(units: list[Unit], meta: int, start: int) -> int:
     return next((k for k in range(start - 1, meta, -1) if _head_line(units, k) == _STRONG), -1)
 
 
+_POSTED_LINE = re.compile(r"(?:last\s+)?(?:updated|posted|published)\b", re.I)
+_POSTED_REACH = 3  # lines above a headline-like line where the line saying when the story was posted can stand
+
+
+def _above_posted_line(units: list[Unit], title: int) -> int:
+    """The headline right above the line saying when the story was posted or updated, where the
+    line taken stands below that one: such a line follows its headline, and a shorter headline-like
+    line under it, before the byline, is a photo's caption (a longer one is the headline, under a
+    kicker and the time stamp)."""
+    for index in range(title - 1, max(-1, title - _POSTED_REACH - 1), -1):
+        if _POSTED_LINE.match(units[index].text) and has_date(units[index].text) or _time_stamp(units[index]):
+            above = index - 1
+            while above >= 0 and units[above].kind in ("rule", "junk"):
+                above -= 1
+            if above >= 0 and units[above].weight >= units[title].weight and _head_line(units, above) == _STRONG:
+                return above
+            return title
+    return title
+
+
 def _date_over_headline(units: list[Unit], meta: int, start: int) -> bool:
     """Whether the body opens with its headline right under the dated metadata line (nothing but
     furniture between): a short line that is no sentence (a comma at most) stands there only as
@@ -954,6 +974,8 @@ def _find_head(units: list[Unit], start: int, page: str) -> _Head:
     if 0 <= meta < start and _date_over_headline(units, meta, start):
         return _Head(title=start, meta=meta, body=_past_head_labels(units, start + 1))
     title, weak = _headline_above(units, anchor, page)
+    if title > 0:
+        title = _above_posted_line(units, title)
     if title < 0 and 0 <= meta < start:
         title = _headline_below(units, meta, start)
     if title < 0:

@@ -321,3 +321,19 @@ def test_line_giving_the_update_first_gives_the_day_of_publication():
     article = extract_bytes(page("Library Plan Approved After Years of Debate",
                                  "Updated Nov 19, 2019 9:41 AM | Posted Nov 18, 2019 8:19 PM"), "p.txt")
     assert article.published == "2019-11-18"
+
+
+def test_caption_between_the_posted_line_and_the_byline_is_not_the_title():
+    article = extract_bytes(page(
+        "Library plan approved after years of debate", "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM",
+        "Readers fill the reading room", "The old town library on Tuesday.", "By Sam Writer | Example Daily",
+    ), "p.txt")
+    assert article.title == "Library plan approved after years of debate"
+
+
+def test_kicker_above_the_posted_line_is_not_the_title():
+    headline = "Star of the show eliminated from 'Dancing with the Stars' after a week of rehearsals at the studio"
+    article = extract_bytes(page(
+        "Dancing With the Stars", "Published 22 hours ago", headline, "By Sam Writer | Example Daily",
+    ), "p.txt")
+    assert article.title == headline
