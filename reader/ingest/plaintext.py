@@ -603,7 +603,7 @@ def _furniture(text: str) -> bool:
     lower = text.lower()
     return bool(
         text[-1] in ":：,，"
-        or (text[-1] in "adefhnrsy" and _OPEN_END.search(tail))
+        or (text[-1] in "adefnrsy" and _OPEN_END.search(tail))
         or _credited(text)
         or "://" in text or "www." in lower or "©" in text
         or _FURNITURE_START.match(text)
@@ -618,7 +618,7 @@ def _furniture(text: str) -> bool:
 
 # A line that stops on a word that needs another after it ("You are signed in as", "Written by"): a label
 # waiting for its value, where a headline ends on a word of its own.
-_OPEN_END = re.compile(r"\s(?:a|an|the|of|and|or|as|by|with|for|from)$", re.I)
+_OPEN_END = re.compile(r"\s(?:a|an|the|of|and|or|as|by)$", re.I)
 
 
 def _credited(text: str) -> bool:

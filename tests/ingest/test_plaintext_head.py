@@ -337,3 +337,8 @@ def test_kicker_above_the_posted_line_is_not_the_title():
         "Dancing With the Stars", "Published 22 hours ago", headline, "By Sam Writer | Example Daily",
     ), "p.txt")
     assert article.title == headline
+
+
+def test_headline_ending_on_a_preposition_of_its_own_is_kept():
+    article = extract_bytes(page("The Library Plan the Town Was Waiting For", "November 19, 2019"), "p.txt")
+    assert article.title == "The Library Plan the Town Was Waiting For"
