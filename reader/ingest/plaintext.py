@@ -992,10 +992,18 @@ def _find_head(units: list[Unit], start: int, page: str) -> _Head:
 _TIME_TAIL = re.compile(r"\s*[【\[(（]\d{1,2}:\d{2}[】\])）]$")
 
 
+# A gap as wide as a text dump leaves between a table's columns: no headline holds one.
+_COLUMN_GAP = re.compile(r"[ \u3000]{6,}")
+
+
 def _title_text(unit: Unit) -> str:
-    """The headline without the pointer marks some pages set before it (》, ・, ■) and without
-    a time of day appended to it."""
-    return _TIME_TAIL.sub("", unit.text.lstrip(_LEAD_MARKS + " \u3000")) or unit.text
+    """The headline without the pointer marks some pages set before it (》, ・, ■), without a time
+    of day appended to it, and without what another column of the layout set on its row, far to
+    the right ("2015年陇药销售额要超100亿元          论坛热帖"): the longest piece is the headline."""
+    text = unit.text
+    if "      " in text or "\u3000" * 6 in text:
+        text = max(_COLUMN_GAP.split(text), key=lambda piece: _words(piece)[0])
+    return _TIME_TAIL.sub("", text.lstrip(_LEAD_MARKS + " \u3000")) or text
 
 
 def _heading_candidate(units: list[Unit], index: int, end: int) -> bool:

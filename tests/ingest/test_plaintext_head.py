@@ -342,3 +342,10 @@ def test_kicker_above_the_posted_line_is_not_the_title():
 def test_headline_ending_on_a_preposition_of_its_own_is_kept():
     article = extract_bytes(page("The Library Plan the Town Was Waiting For", "November 19, 2019"), "p.txt")
     assert article.title == "The Library Plan the Town Was Waiting For"
+
+
+def test_label_another_column_set_on_the_headline_row_is_not_part_of_it():
+    article = extract_bytes(page("口袋公园走进更多社区" + " " * 60 + "论坛热帖", "2012-01-12 16:49:03", story=GUSHI),
+                            "p.txt")
+    assert article.title == "口袋公园走进更多社区"
+    assert article.published == "2012-01-12T16:49:03+08:00"
