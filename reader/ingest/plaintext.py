@@ -996,14 +996,39 @@ _TIME_TAIL = re.compile(r"\s*[【\[(（]\d{1,2}:\d{2}[】\])）]$")
 _COLUMN_GAP = re.compile(r"[ \u3000]{6,}")
 
 
-def _title_text(unit: Unit) -> str:
+def _title_text(unit: Unit, menu_shapes: frozenset[tuple[int, int, str]] = frozenset()) -> str:
     """The headline without the pointer marks some pages set before it (》, ・, ■), without a time
-    of day appended to it, and without what another column of the layout set on its row, far to
-    the right ("2015年陇药销售额要超100亿元          论坛热帖"): the longest piece is the headline."""
+    of day appended to it, and without what another column of the layout set on its row: far to
+    the right ("2015年陇药销售额要超100亿元          论坛热帖": the longest piece is the headline),
+    or a left column's menu item of the shape the lines around it open with (``menu_shapes``)."""
     text = unit.text
     if "      " in text or "\u3000" * 6 in text:
         text = max(_COLUMN_GAP.split(text), key=lambda piece: _words(piece)[0])
+    first, _, rest = text.partition(" ")
+    if rest and menu_shapes and _item_shape(first) in menu_shapes:
+        text = rest
     return _TIME_TAIL.sub("", text.lstrip(_LEAD_MARKS + " \u3000")) or text
+
+
+# Two menu items joined by a mark ("我要爆料．自由徵才", "Jobs | Ads"), as a left column lists them.
+_MENU_ITEM = re.compile(r"(\S{2,8})([．.·・|/])(\S{2,8})$")
+_MENU_NEIGHBOURS = 3  # lines above and below the headline looked at for the left column's items
+
+
+def _item_shape(token: str) -> tuple[int, int, str] | None:
+    """The lengths of a pair of joined menu items and the mark joining them; None for other tokens."""
+    match = _MENU_ITEM.match(token)
+    return (len(match.group(1)), len(match.group(3)), match.group(2)) if match else None
+
+
+def _menu_item_shapes(units: list[Unit], title: int) -> frozenset[tuple[int, int, str]]:
+    """The shapes of the menu items the lines around the headline open with: a left column of the
+    layout, printed row by row beside the headline, one of its items on the headline's own row."""
+    shapes = set()
+    for index in range(max(0, title - _MENU_NEIGHBOURS), min(len(units), title + _MENU_NEIGHBOURS + 1)):
+        if index != title and (shape := _item_shape(units[index].text.partition(" ")[0])):
+            shapes.add(shape)
+    return frozenset(shapes)
 
 
 def _heading_candidate(units: list[Unit], index: int, end: int) -> bool:
@@ -1253,7 +1278,7 @@ def extract_plain_text(text: str) -> TextArticle:
     start = head.body
     article = TextArticle()
     if head.title >= 0:
-        article.title = _title_text(units[head.title])
+        article.title = _title_text(units[head.title], _menu_item_shapes(units, head.title))
     zone = _local_zone(units[start:end + 1])
     meta_lines = _meta_lines(units, head, start)
     meta = _read_meta(units, meta_lines, zone)

@@ -349,3 +349,11 @@ def test_label_another_column_set_on_the_headline_row_is_not_part_of_it():
                             "p.txt")
     assert article.title == "口袋公园走进更多社区"
     assert article.published == "2012-01-12T16:49:03+08:00"
+
+
+def test_left_column_menu_item_on_the_headline_row_is_not_part_of_it():
+    article = extract_bytes("\n".join([
+        "我要爆料．自由徵才", "廣告刊登．訂報服務", "活動刊登．登山活動 口袋公園走進更多社區", "樂透彩券．統一發票",
+        "2012-1-11", "", *GUSHI,
+    ]).encode("utf-8"), "p.txt")
+    assert article.title == "口袋公園走進更多社區"
