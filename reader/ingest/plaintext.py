@@ -996,17 +996,24 @@ _TIME_TAIL = re.compile(r"\s*[【\[(（]\d{1,2}:\d{2}[】\])）]$")
 _COLUMN_GAP = re.compile(r"[ \u3000]{6,}")
 
 
+# What lynx prints for an element it cannot show ("[INS::INS]", "[S::S]"), here before the headline.
+_LYNX_MARK = re.compile(r"^(?:\[[A-Z]+::[A-Z]+\]\s*)+")
+
+
 def _title_text(unit: Unit, menu_shapes: frozenset[tuple[int, int, str]] = frozenset()) -> str:
     """The headline without the pointer marks some pages set before it (》, ・, ■), without a time
     of day appended to it, and without what another column of the layout set on its row: far to
     the right ("2015年陇药销售额要超100亿元          论坛热帖": the longest piece is the headline),
-    or a left column's menu item of the shape the lines around it open with (``menu_shapes``)."""
+    or a left column's menu item of the shape the lines around it open with (``menu_shapes``), and
+    without a mark lynx left before it."""
     text = unit.text
     if "      " in text or "\u3000" * 6 in text:
         text = max(_COLUMN_GAP.split(text), key=lambda piece: _words(piece)[0])
     first, _, rest = text.partition(" ")
     if rest and menu_shapes and _item_shape(first) in menu_shapes:
         text = rest
+    if text.startswith("["):
+        text = _LYNX_MARK.sub("", text)
     return _TIME_TAIL.sub("", text.lstrip(_LEAD_MARKS + " \u3000")) or text
 
 

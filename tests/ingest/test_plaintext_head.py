@@ -357,3 +357,8 @@ def test_left_column_menu_item_on_the_headline_row_is_not_part_of_it():
         "2012-1-11", "", *GUSHI,
     ]).encode("utf-8"), "p.txt")
     assert article.title == "口袋公園走進更多社區"
+
+
+def test_mark_lynx_left_before_the_headline_is_not_part_of_it():
+    article = extract_bytes(page("[S::S]口袋公园走进更多社区[图]", "2012-01-12 16:49:03", story=GUSHI), "p.txt")
+    assert article.title == "口袋公园走进更多社区[图]"
