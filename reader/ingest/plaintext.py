@@ -693,7 +693,7 @@ def _head_line(units: list[Unit], index: int, anchor: int = -1) -> int:
     text = unit.text
     if unit.weight > 60 or (unit.punct >= 4 and unit.weight > 30):
         return _SKIP if _credited(text) else _STOP
-    if unit.weight < 2 or (unit.cjk and unit.weight <= 4) or _furniture(text):
+    if unit.weight < 2 or (unit.cjk and unit.weight <= 4) or _furniture(text) or _menu_row(units, index):
         return _SKIP
     verdict = _nav_verdict(units, index, anchor) if unit.kind == "nav" else _STRONG
     if verdict == _SKIP:
@@ -1026,6 +1026,13 @@ def _item_shape(token: str) -> tuple[int, int, str] | None:
     """The lengths of a pair of joined menu items and the mark joining them; None for other tokens."""
     match = _MENU_ITEM.match(token)
     return (len(match.group(1)), len(match.group(3)), match.group(2)) if match else None
+
+
+def _menu_row(units: list[Unit], index: int) -> bool:
+    """A line that is only a pair of joined menu items, as the lines around it open with: a row
+    of the layout's left column, not a headline."""
+    shape = _item_shape(units[index].text) if " " not in units[index].text else None
+    return shape is not None and shape in _menu_item_shapes(units, index)
 
 
 def _menu_item_shapes(units: list[Unit], title: int) -> frozenset[tuple[int, int, str]]:

@@ -362,3 +362,12 @@ def test_left_column_menu_item_on_the_headline_row_is_not_part_of_it():
 def test_mark_lynx_left_before_the_headline_is_not_part_of_it():
     article = extract_bytes(page("[S::S]口袋公园走进更多社区[图]", "2012-01-12 16:49:03", story=GUSHI), "p.txt")
     assert article.title == "口袋公园走进更多社区[图]"
+
+
+def test_left_column_menu_row_under_the_headline_is_not_the_title():
+    article = extract_bytes("\n".join([
+        "服務專區  2012-1-16", "我要爆料．自由徵才", "廣告刊登．訂報服務", "活動刊登．登山活動 口袋公園走進更多社區",
+        "樂透彩券．統一發票", *GUSHI,
+    ]).encode("utf-8"), "p.txt")
+    assert article.title == "口袋公園走進更多社區"
+    assert article.published == "2012-01-16"
