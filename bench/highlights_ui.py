@@ -84,7 +84,7 @@ def main() -> None:
         for _ in range(20):
             start = rng.randrange(len(text) - 300)
             began = time.perf_counter()
-            window.create_highlight(start, start + 40, "blue", "fill")
+            window.highlights.create(start, start + 40, "blue", "fill")
             app.processEvents()
             makes.append(time.perf_counter() - began)
         print(f"article                        {len(text):,} code points, {HIGHLIGHTS} highlights, drawn as {drawn} paragraph pieces")

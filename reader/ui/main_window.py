@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -42,22 +41,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.annotate.selectors import attach, new_highlight
-from reader.export import copy_markdown
-from reader.export.markdown import render_markdown_notes
-from reader.exporting import article_notes
 from reader.ingest import ExtractError, extract_file
 from reader.model import COLORS, Highlight, ImportOutcome, StoredArticle
 from reader.paths import resource
-from reader.render import display_date
 from reader.store import Library, LibraryError
 from reader.ui.all_annotations import AllAnnotationsView
 from reader.ui.annotation_pane import AnnotationPane
-from reader.ui.commands import AddHighlight, DeleteArticle, DeleteHighlight, EditHighlight
+from reader.ui.commands import DeleteArticle
 from reader.ui.dialogs import Dialogs
 from reader.ui.export_controller import ExportController
 from reader.ui.export_dialog import SELECTED
 from reader.ui.export_worker import ExportChoice, ExportReport
+from reader.ui.highlights import HighlightController
 from reader.ui.import_worker import ImportReport, ImportWorker, start_worker
 from reader.ui.library_delegate import LibraryDelegate
 from reader.ui.library_model import ID_ROLE, LibraryModel
@@ -109,7 +104,6 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.current_id: int | None = None
         self.current_article: StoredArticle | None = None
-        self._open_highlights: dict[int, Highlight] = {}
         self.meanings = self._load_meanings()
         self.last_report: ImportReport | None = None
         self._import: tuple[QThread, ImportWorker] | None = None
@@ -131,6 +125,11 @@ class MainWindow(QMainWindow):
         self._build_library_pane()
         self._build_reader()
         self._build_contents_pane()
+        self.highlights = HighlightController(self.library, self.undo_stack, self.reader, self.annotation_pane,
+                                              lambda: self.meanings, self)
+        self.highlights.message.connect(self.statusBar().showMessage)
+        self.highlights.pane_wanted.connect(lambda: self.contents_pane.setCurrentWidget(self.annotation_pane))
+        self.highlights.changed.connect(self._on_highlights_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -189,11 +188,6 @@ class MainWindow(QMainWindow):
     def _build_reader(self) -> None:
         self.reader = ReaderView(open_link=self.dialogs.open_url)
         self.reader.section_changed.connect(self._on_section_changed)
-        self.reader.highlight_requested.connect(self.create_highlight)
-        self.reader.note_requested.connect(self._on_note_requested)
-        self.reader.quote_requested.connect(self.copy_quote)
-        self.reader.highlight_activated.connect(self._on_highlight_activated)
-        self.reader.delete_requested.connect(self.delete_highlight)
         self.welcome = QLabel(
             "<p style='font-size:17pt; color:#57606a'>Drop saved pages here</p>"
             "<p style='color:#8c959f'>HTML, MHTML, plain text or Markdown files, or whole folders,<br/>"
@@ -224,16 +218,6 @@ class MainWindow(QMainWindow):
         self.contents_stack.addWidget(self.toc_view)
         self.contents_stack.addWidget(self.no_sections)
         self.annotation_pane = AnnotationPane()
-        self.annotation_pane.highlight_selected.connect(self._on_pane_selected)
-        self.annotation_pane.color_changed.connect(
-            lambda i, color: self._edit_highlight(i, "Recolour highlight", color=color)
-        )
-        self.annotation_pane.note_edited.connect(lambda i, note: self._edit_highlight(i, "Edit note", note=note))
-        self.annotation_pane.tags_edited.connect(lambda i, tags: self._edit_highlight(i, "Edit tags", tags=tags))
-        self.annotation_pane.delete_requested.connect(self.delete_highlight)
-        self.annotation_pane.attach_requested.connect(self.attach_to_selection)
-        self.annotation_pane.article_note_edited.connect(self._on_article_note)
-        self.annotation_pane.article_tags_edited.connect(self._on_article_tags)
         self.contents_pane = QTabWidget()
         self.contents_pane.setObjectName("sideTabs")
         self.contents_pane.setDocumentMode(True)
@@ -284,12 +268,13 @@ class MainWindow(QMainWindow):
         self.highlight_action = self._action(annotate_menu, "&Highlight Selection", QKeySequence("H"), self.reader.highlight_selection)
         self.note_action = self._action(annotate_menu, "Add &Note", QKeySequence("N"), self.reader.request_note)
         self.delete_highlight_action = self._action(
-            annotate_menu, "&Delete Highlight", QKeySequence.StandardKey.Delete, self._delete_highlight_under_cursor
+            annotate_menu, "&Delete Highlight", QKeySequence.StandardKey.Delete, self.highlights.delete_under_cursor
         )
         self._scope(self.delete_highlight_action, self.reader)
-        self._action(annotate_menu, "Copy as &Quote", QKeySequence("Ctrl+Shift+C"), self._copy_selection_quote)
-        self._action(annotate_menu, "Copy Highlight as &Markdown", QKeySequence("Ctrl+Shift+M"), self.copy_highlight_markdown)
-        self._action(annotate_menu, "Copy Article's &Notes as Markdown", QKeySequence(), self.copy_article_notes)
+        self._action(annotate_menu, "Copy as &Quote", QKeySequence("Ctrl+Shift+C"), self.highlights.copy_selection_quote)
+        self._action(annotate_menu, "Copy Highlight as &Markdown", QKeySequence("Ctrl+Shift+M"),
+                     self.highlights.copy_highlight_markdown)
+        self._action(annotate_menu, "Copy Article's &Notes as Markdown", QKeySequence(), self.highlights.copy_article_notes)
         annotate_menu.addSeparator()
         self._action(annotate_menu, "Highlight &Colours…", QKeySequence(), self.edit_meanings)
 
@@ -368,10 +353,9 @@ class MainWindow(QMainWindow):
         stored = self.library.get(article_id) if article_id is not None else None
         self.current_id = stored.id if stored else None
         self.current_article = stored
-        self._open_highlights = {}
         if stored is None:
             self.reader.clear_article()
-            self.annotation_pane.set_article("", [], [], self.library.annotations.all_tags())
+            self.highlights.open(None)
             self.reader_stack.setCurrentWidget(self.welcome)
             self.toc_model.set_sections([])
             self.contents_stack.setCurrentWidget(self.no_sections)
@@ -387,15 +371,7 @@ class MainWindow(QMainWindow):
         self._on_section_changed(self.reader.current_section)
         self.setWindowTitle(f"{stored.article.title} — Reader")
         self.settings.setValue("library/last_article", stored.id)
-        annotations = self.library.annotations
-        self._open_highlights = {h.id: h for h in annotations.for_article(stored.id)}
-        self.annotation_pane.set_article(
-            annotations.article_note(stored.id),
-            annotations.article_tags(stored.id),
-            self.open_highlights,
-            annotations.all_tags(),
-        )
-        self.reader.set_highlights(self.open_highlights)
+        self.highlights.open(stored)
 
     def selected_ids(self) -> list[int]:
         """The articles selected in the list, in list order."""
@@ -499,24 +475,7 @@ class MainWindow(QMainWindow):
                 self.settings.setValue(f"colors/{color}", meaning)
             self.reader.set_meanings(self.meanings)
 
-    @property
-    def open_highlights(self) -> list[Highlight]:
-        """The open article's highlights in reading order, orphans last."""
-        return sorted(self._open_highlights.values(), key=lambda h: (h.state == Highlight.ORPHANED, h.start, h.id))
-
-    def _annotation_changed(self, highlight: Highlight) -> None:
-        """Redraw after one highlight changed, reading back only that one."""
-        if highlight.article_id == self.current_id and highlight.id is not None:
-            stored = self.library.annotations.get(highlight.id)
-            if stored is None:
-                self._open_highlights.pop(highlight.id, None)
-            else:
-                self._open_highlights[highlight.id] = stored
-            highlights = self.open_highlights
-            self.reader.set_highlights(highlights, highlight.id)
-            self.annotation_pane.set_highlights(highlights)
-            self.annotation_pane.set_all_tags(self.library.annotations.all_tags())
-            self.annotation_pane.select(highlight.id)
+    def _on_highlights_changed(self) -> None:
         if self.library_pane.currentWidget() is self.all_annotations:
             self.all_annotations.refresh()
 
@@ -533,7 +492,7 @@ class MainWindow(QMainWindow):
         """Open an article at one of its highlights."""
         if self.show_annotations_of(article_id):
             self.annotation_pane.select(highlight_id)
-            self._on_pane_selected(highlight_id)
+            self.highlights.reveal(highlight_id)
 
     def show_annotations_of(self, article_id: int) -> bool:
         """Open an article with its annotations in front; False if it is gone."""
@@ -544,52 +503,6 @@ class MainWindow(QMainWindow):
             return False
         self.contents_pane.setCurrentWidget(self.annotation_pane)
         return True
-
-    def create_highlight(self, start: int, end: int, color: str, style: str) -> Highlight | None:
-        if self.current_article is None:
-            return None
-        try:
-            highlight = new_highlight(self.current_article, start, end, color=color, style=style)
-        except ValueError:
-            return None
-        command = AddHighlight(self.library, highlight, self._annotation_changed)
-        self.undo_stack.push(command)
-        return command.highlight
-
-    def _on_note_requested(self, start: int, end: int) -> None:
-        highlight = self.create_highlight(start, end, self.reader.last_color, "fill")
-        if highlight is not None:
-            self.contents_pane.setCurrentWidget(self.annotation_pane)
-            self.annotation_pane.edit_note(highlight.id)
-
-    def _edit_highlight(self, highlight_id: int, text: str, **changes) -> None:
-        before = self.library.annotations.get(highlight_id)
-        if before is None:
-            return
-        after = dataclasses.replace(before, **changes)
-        if "color" in changes:
-            self.reader.last_color = changes["color"]
-        self.undo_stack.push(EditHighlight(self.library, before, after, text, self._annotation_changed))
-
-    def delete_highlight(self, highlight_id: int) -> None:
-        highlight = self.library.annotations.get(highlight_id)
-        if highlight is not None:
-            self.undo_stack.push(DeleteHighlight(self.library, highlight, self._annotation_changed))
-
-    def _delete_highlight_under_cursor(self) -> None:
-        highlight = self.reader.highlight_under_cursor()
-        if highlight is not None and highlight.id is not None:
-            self.delete_highlight(highlight.id)
-
-    def attach_to_selection(self, highlight_id: int) -> None:
-        """Put a highlight (an orphan, usually) on the text now selected; its note and tags stay."""
-        before = self.library.annotations.get(highlight_id)
-        selected = self.reader.selection_range()
-        if before is None or selected is None or self.current_article is None:
-            self.statusBar().showMessage("Select the text this highlight belongs to, then attach it.", 5000)
-            return
-        after = attach(before, self.current_article, *selected)
-        self.undo_stack.push(EditHighlight(self.library, before, after, "Attach highlight", self._annotation_changed))
 
     def reimport_dialog(self) -> None:
         if self.current_id is None:
@@ -613,46 +526,6 @@ class MainWindow(QMainWindow):
             f"Re-imported {Path(path).name}: {states.count(Highlight.ANCHORED)} highlights in place, "
             f"{states.count(Highlight.MOVED)} moved, {states.count(Highlight.ORPHANED)} not found"
         )
-
-    def _on_pane_selected(self, highlight_id: int) -> None:
-        highlight = self.library.annotations.get(highlight_id)
-        if highlight is None:
-            return
-        self.reader.set_highlights(self.reader.highlights, highlight_id)
-        if highlight.state != Highlight.ORPHANED:
-            self.reader.scroll_to_offset(highlight.start)
-
-    def _on_highlight_activated(self, highlight_id: int) -> None:
-        self.contents_pane.setCurrentWidget(self.annotation_pane)
-        self.annotation_pane.select(highlight_id)
-        self.reader.set_highlights(self.reader.highlights, highlight_id)
-
-    def _on_article_note(self, text: str) -> None:
-        if self.current_id is not None:
-            self.library.annotations.set_article_note(self.current_id, text)
-
-    def _on_article_tags(self, tags: list[str]) -> None:
-        if self.current_id is not None:
-            self.library.annotations.set_article_tags(self.current_id, tags)
-            self.annotation_pane.set_all_tags(self.library.annotations.all_tags())
-
-    def quote_text(self, start: int, end: int) -> str:
-        """A Markdown block quote of the passage, with where it comes from."""
-        article = self.current_article.article
-        quote = article.text[start:end].strip().replace("\n", "\n>\n> ")
-        source = ", ".join(x for x in (article.title, article.source, display_date(article.published)) if x)
-        link = f" <{article.url}>" if article.url else ""
-        return f"> {quote}\n>\n> — {source}{link}\n"
-
-    def copy_quote(self, start: int, end: int) -> None:
-        if self.current_article is not None:
-            QGuiApplication.clipboard().setText(self.quote_text(start, end))
-            self.statusBar().showMessage("Quote copied.", 3000)
-
-    def _copy_selection_quote(self) -> None:
-        selected = self.reader.selection_range()
-        if selected is not None:
-            self.copy_quote(*selected)
 
     # export
 
@@ -689,19 +562,6 @@ class MainWindow(QMainWindow):
             self.progress.hide()
             self.cancel_button.hide()
         self.statusBar().showMessage(report.sentence(out))
-
-    def copy_article_notes(self) -> None:
-        """The open article's note and highlights, laid out as the Markdown export lays them out."""
-        notes = article_notes(self.library, self.current_id) if self.current_id is not None else None
-        if notes is not None:
-            QGuiApplication.clipboard().setText(render_markdown_notes(notes, self.meanings))
-            self.statusBar().showMessage("The article's notes were copied as Markdown.", 3000)
-
-    def copy_highlight_markdown(self) -> None:
-        highlight = self.annotation_pane.current or self.reader.highlight_under_cursor()
-        if highlight is not None and self.current_article is not None:
-            QGuiApplication.clipboard().setText(copy_markdown(highlight, self.current_article, self.meanings))
-            self.statusBar().showMessage("Highlight copied as Markdown.", 3000)
 
     # import
 

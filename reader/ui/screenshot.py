@@ -35,14 +35,14 @@ def annotate_for_show(window: MainWindow) -> None:
     """Highlight the first sentence, a clause with a note and one passage underlined."""
     text = window.current_article.article.text
     first_stop = text.find("。") + 1
-    window.create_highlight(0, first_stop, "yellow", "fill")
+    window.highlights.create(0, first_stop, "yellow", "fill")
     sentences = [i + 1 for i, c in enumerate(text) if c == "。"]
     if len(sentences) > 3:
         start, end = sentences[1], sentences[2]
-        highlight = window.create_highlight(start, end, "blue", "fill")
+        highlight = window.highlights.create(start, end, "blue", "fill")
         if highlight is not None:
-            window._edit_highlight(highlight.id, "Edit note", note="Worth following up.", tags=["follow-up"])
-        window.create_highlight(sentences[2], sentences[3], "green", "underline")
+            window.highlights.edit(highlight.id, "Edit note", note="Worth following up.", tags=["follow-up"])
+        window.highlights.create(sentences[2], sentences[3], "green", "underline")
     window.contents_pane.setCurrentWidget(window.annotation_pane)
 
 

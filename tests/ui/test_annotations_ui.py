@@ -152,7 +152,7 @@ def test_delete_key_removes_the_highlight_under_the_cursor_and_undo_restores_it(
     select_passage(qtbot, window, PASSAGE)
     qtbot.keyClick(window.reader, Qt.Key.Key_H)
     [highlight] = window.library.annotations.for_article(window.current_id)
-    window._edit_highlight(highlight.id, "Edit note", note="保留这条笔记", tags=["古籍"])
+    window.highlights.edit(highlight.id, "Edit note", note="保留这条笔记", tags=["古籍"])
     cursor = window.reader.document().find(PASSAGE)
     cursor.setPosition(cursor.selectionStart() + 2)
     window.reader.setTextCursor(cursor)
@@ -210,7 +210,7 @@ def test_all_annotations_searches_the_library_and_opens_the_passage(qtbot, windo
         select_passage(qtbot, window, passage)
         qtbot.keyClick(window.reader, Qt.Key.Key_H)
         [highlight] = window.library.annotations.for_article(window.current_id)
-        window._edit_highlight(highlight.id, "Edit note", note=note)
+        window.highlights.edit(highlight.id, "Edit note", note=note)
     window.select_article(window.library_model.summary(0).id)
 
     window.library_pane.setCurrentWidget(window.all_annotations)
@@ -259,7 +259,7 @@ def test_hovering_a_highlight_with_a_note_shows_the_note(qtbot, window, pages):
     select_passage(qtbot, window, PASSAGE)
     qtbot.keyClick(window.reader, Qt.Key.Key_H)
     [highlight] = window.library.annotations.for_article(window.current_id)
-    window._edit_highlight(highlight.id, "Edit note", note="悬停可见")
+    window.highlights.edit(highlight.id, "Edit note", note="悬停可见")
     reader = window.reader
     point = reader.cursorRect(reader.document().find("首次对公众")).center()
     QApplication.sendEvent(reader.viewport(), QHelpEvent(QHelpEvent.Type.ToolTip, point, reader.viewport().mapToGlobal(point)))
@@ -344,7 +344,7 @@ def test_copy_the_articles_notes_as_markdown(qtbot, window, pages):
     open_chinese(qtbot, window, pages)
     select_passage(qtbot, window, PASSAGE)
     qtbot.keyClick(window.reader, Qt.Key.Key_H)
-    window.copy_article_notes()
+    window.highlights.copy_article_notes()
     copied = QGuiApplication.clipboard().text()
     assert copied.startswith("---\n") and f"> {PASSAGE}" in copied and "^hl-" in copied
 

@@ -28,8 +28,8 @@ SCRIPT = textwrap.dedent(
     window.show()
     text = window.current_article.article.text
     start = text.index("古籍修复中心")
-    highlight = window.create_highlight(start, start + 6, "red", "fill")
-    window._edit_highlight(highlight.id, "Edit note", note="刚写下的笔记")
+    highlight = window.highlights.create(start, start + 6, "red", "fill")
+    window.highlights.edit(highlight.id, "Edit note", note="刚写下的笔记")
     os.kill(os.getpid(), signal.SIGKILL)
     """
 )
