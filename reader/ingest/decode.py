@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.ingest.errors import ExtractError
@@ -204,15 +205,22 @@ def _normalizer(data: bytes) -> Decoded | None:
     return Decoded(text, encoding)
 
 
-def _latin1_fallback(error: UnicodeError) -> tuple[bytes, int]:
-    """Bytes 0x81, 0x8D, 0x8F, 0x90 and 0x9D have no Windows-1252 character and were read
-    as Latin-1 controls; characters added after the damage (a dump's bullets) become "?"."""
-    assert isinstance(error, UnicodeEncodeError)
-    chunk = error.object[error.start:error.end]
-    return chunk.encode("latin-1", "replace"), error.end
+def _undo_errors(stranger: Callable[[str], bytes]) -> Callable[[UnicodeError], tuple[bytes, int]]:
+    """An error handler for encoding garbled text back to its bytes. Bytes 0x81, 0x8D, 0x8F,
+    0x90 and 0x9D have no Windows-1252 character and were read as Latin-1 controls; other
+    characters ("strangers", added after the damage, such as a text dump's bullets) become
+    what ``stranger`` makes of them."""
+    def handler(error: UnicodeError) -> tuple[bytes, int]:
+        assert isinstance(error, UnicodeEncodeError)
+        chunk = error.object[error.start:error.end]
+        return b"".join(ch.encode("latin-1") if ord(ch) < 256 else stranger(ch) for ch in chunk), error.end
+    return handler
 
 
-codecs.register_error("reader-cp1252-undo", _latin1_fallback)
+# Strangers as "?" to count them; then, once the bytes' codec is known, as themselves in it.
+codecs.register_error("reader-undo", _undo_errors(lambda ch: b"?"))
+codecs.register_error("reader-undo-utf-8", _undo_errors(lambda ch: ch.encode("utf-8")))
+codecs.register_error("reader-undo-gb18030", _undo_errors(lambda ch: ch.encode("gb18030")))
 
 
 def _latin1_letters(text: str, non_ascii: int) -> int:
@@ -222,22 +230,35 @@ def _latin1_letters(text: str, non_ascii: int) -> int:
 
 
 def _undo_once(text: str) -> tuple[str, str] | None:
-    """One wrong decoding undone: the text and the codec that reads its bytes, or None."""
+    """One wrong decoding undone: the text and the codec that reads its bytes, or None.
+
+    A text dump of a garbled page has lost some bytes on the way (a soft hyphen, U+00AD,
+    is invisible and dropped), so when no reading is clean, the GB18030 reading with the
+    fewest broken characters is taken if they are few: a few wrong characters beside each
+    lost byte instead of a whole page of mojibake."""
     non_ascii = _non_ascii(text)
     if non_ascii < 20 or _latin1_letters(text, non_ascii) < 0.25 * non_ascii:
         return None
+    damaged: list[tuple[int, str]] = []
     for misread in _MISREADINGS:
-        raw = text.encode(misread, "reader-cp1252-undo")
+        raw = text.encode(misread, "reader-undo")
         strangers = raw.count(b"?") - text.count("?")
-        if strangers > 0.1 * non_ascii or strangers * 50 > len(raw):
+        if strangers > 0.1 * non_ascii or strangers * 20 > len(raw):
             continue
-        utf8 = _strict(raw, "utf-8")
-        if utf8 is not None:
-            return utf8, "utf-8"
-        gb = _strict(raw, "gb18030")
-        if gb is not None and _count(_HAN, gb) >= 0.5 * _non_ascii(gb) and _looks_chinese(gb):
-            return gb, "gb18030"
-    return None
+        if _strict(raw, "utf-8") is not None:
+            return _redo(text, misread, "utf-8"), "utf-8"
+        gb = raw.decode("gb18030", "replace")
+        broken = gb.count("\ufffd")
+        if broken <= 0.01 * non_ascii and _count(_HAN, gb) >= 0.5 * _non_ascii(gb) and _looks_chinese(gb):
+            if broken == 0:
+                return _redo(text, misread, "gb18030"), "gb18030"
+            damaged.append((broken, misread))
+    return (_redo(text, min(damaged)[1], "gb18030"), "gb18030") if damaged else None
+
+
+def _redo(text: str, misread: str, codec: str) -> str:
+    """The real text, strangers kept as they were."""
+    return text.encode(misread, f"reader-undo-{codec}").decode(codec, "replace")
 
 
 # The codecs a page is misread in: Windows-1252, and ISO-8859-15 (Latin-9), which puts

@@ -155,3 +155,19 @@ def test_text_garbled_twice_over_is_repaired():
     twice = once.encode("utf-8").decode("latin-1")
     decoded = decode(twice.encode("utf-8"))
     assert decoded.text == text
+
+
+def test_a_text_dump_of_a_garbled_page_is_repaired_despite_lost_bytes_and_added_bullets():
+    """The dump dropped soft hyphens (协 is D0 AD in GBK, shown as "Ð" and an invisible soft hyphen) and
+    put its own bullets in: the line that lost a byte is damaged, the rest is read."""
+    story = ["意大利游轮搁浅事故造成多人遇难，游轮运营商科斯塔公司十六日认定，船长人为失误导致游轮搁浅。",
+             "游轮公司表示，船长在航行中擅自改变航线，靠近海岸航行，最终导致事故发生，公司将配合调查。",
+             "救援人员连日来在船体内搜寻失踪者，当地政府也已启动应急预案，安置获救的乘客和船员。",
+             "专家指出，此次事故暴露出大型游轮在安全管理方面的漏洞，相关规定有待进一步完善。"]
+    lines = ["新闻中心", "歌诗达协和号", "船长被游轮公司认定责任", "2012年01月17日17:04  来源：新民晚报", *story]
+    garbled = [line.encode("gb18030").decode("iso8859_15").replace("\xad", "") for line in lines]
+    dump = "\n\n".join(["• " + garbled[0], "• " + garbled[1], *garbled[2:]]) + "\n"
+    article = extract_bytes(dump.encode("gb18030"), "dump.txt")
+    assert article.title == "船长被游轮公司认定责任"
+    assert article.published == "2012-01-17T17:04:00+08:00"
+    assert all(paragraph in article.text for paragraph in story)
