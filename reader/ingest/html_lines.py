@@ -132,6 +132,7 @@ def flat_page_lines(text: str, limit: int) -> str:
     """
     lower = text.lower()
     out: list[str] = []
+    unclosed: set[str] = set()  # a name never closed further on is not searched for again
     size = position = 0
     while size < 4 * limit and (match := _TAG.search(text, position)):
         out.append(text[position:match.start()])
@@ -141,9 +142,12 @@ def flat_page_lines(text: str, limit: int) -> str:
         if not name:  # a comment
             end = text.find("-->", position)
             position = len(text) if end < 0 else end + 3
-        elif name in _SKIP_CONTENT and not match.group(1):
+        elif name in _SKIP_CONTENT and not match.group(1) and name not in unclosed:
             end = lower.find(f"</{name}", position)
-            position = position if end < 0 else end
+            if end < 0:
+                unclosed.add(name)
+            else:
+                position = end
         elif name in SKIP:
             continue
         else:
