@@ -39,11 +39,32 @@ from reader.ingest.headings import heading_levels, numbering
 from reader.ingest.metadata import LineMeta, find_url, guess_language, looks_like_meta_line, read_meta_line
 
 _NEWLINES = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
+# What str.splitlines() breaks lines at besides those: text that holds none is split by it, faster.
+_OTHER_BREAKS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e")
+_LINE_END = "\r\n\x85\u2028\u2029"
+
+
+def _lines(text: str) -> list[str]:
+    """The lines of ``text`` split at \\r\\n, \\r, \\n, NEL, LS and PS, as :data:`_NEWLINES` splits them
+    (an empty last line after a final break included)."""
+    for other in _OTHER_BREAKS:
+        if other in text:
+            return _NEWLINES.split(text)
+    lines = text.splitlines()
+    if not text or text[-1] in _LINE_END:
+        lines.append("")
+    return lines
+
+
 _CJK_CLASS = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"
 _CJK_RUN = re.compile(f"[{_CJK_CLASS}]+")
 _CJK_CHAR = re.compile(f"[{_CJK_CLASS}]")
 _OTHER_WORD = re.compile(f"[^\\W_{_CJK_CLASS}]+")
+_WORD_OR_CJK = re.compile(f"([{_CJK_CLASS}]+)|[^\\W_{_CJK_CLASS}]+")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
+# ASCII text's bytes with each letter and digit made an "a" and all else a space: the words the
+# pattern above finds are then what bytes.split() splits out, and it counts them faster.
+_ASCII_WORD_BYTES = bytes.maketrans(bytes(range(128)), bytes(97 if chr(i).isalnum() else 32 for i in range(128)))
 # Sentence punctuation: Chinese marks always; Latin ones before a space or the end, a
 # full stop also before a closing quote, a comma also before an ideograph. One character
 # class comes first so that the scan skips all other characters quickly.
@@ -128,6 +149,50 @@ _END = re.compile(
 )
 # The first letter of some end marker: one character class instead of a hundred alternatives.
 _END_START = re.compile(r"[\s【\[（(]*[" + "".join(sorted({re.escape(m[0]) for m in _END_MARKERS})) + "]", re.I)
+
+
+class _Starts(dict[str, bool]):
+    """Whether a character can open a match of a pattern, which most lines' first characters cannot:
+    a dictionary look-up that spares the pattern's many branches. ``pattern`` matches the characters
+    the branches start with (under the same flags); each character is asked of it once."""
+
+    def __init__(self, pattern: str) -> None:
+        super().__init__()
+        self.pattern = re.compile(pattern)
+
+    def __missing__(self, char: str) -> bool:
+        self[char] = value = self.pattern.fullmatch(char) is not None
+        return value
+
+
+# The characters _FURNITURE, _JUNK, _SHARE_BAR and _COMMENTS can start with; _COMMENTS' branch for a
+# few words before "comments" can start with any word, so it is known by the characters it ends
+# with (a line break among them, where "$" may match).
+_FURNITURE_STARTS = _Starts(r"[\[(BIL上下首尾末第共<>«»‹›]|(?i:[hwpn])|\d")
+_JUNK_STARTS = _Starts(r"[字\[打关收分返我点]|(?i:[stpeamcil])|\d")
+_SHARE_BAR_STARTS = _Starts(r"[分新腾騰微人开開豆]|(?i:[sftdpglrwqe])")
+_COMMENTS_STARTS = _Starts(r"[条條人网網发發]|(?i:[notlpjasv])|\d")
+_COMMENTS_ENDS = _Starts(r"[):\n]|(?i:[tsn])")
+_SAYS_ENDS = _Starts(r"[:\n]|(?i:[sde])")  # the characters _SAYS_END can end with
+# _END's alternatives that can start with a character (the one _END_START matched last), in _END's
+# order: the first of them to match is the one _END matches.
+_END_BY_CHAR: dict[str, re.Pattern[str] | None] = {}
+
+
+def _end_match(text: str) -> re.Match[str] | None:
+    """_END.match(text), trying only the end markers that start with the character there."""
+    start = _END_START.match(text)
+    if not start:
+        return None
+    char = text[start.end() - 1]
+    try:
+        pattern = _END_BY_CHAR[char]
+    except KeyError:
+        markers = [m for m in sorted(_END_MARKERS, key=len, reverse=True)
+                   if re.fullmatch(re.escape(m[0]), char, re.I)]
+        pattern = _END_BY_CHAR[char] = re.compile(
+            r"^[\s【\[（(]*(?:" + "|".join(re.escape(m) for m in markers) + r")", re.I) if markers else None
+    return pattern.match(text) if pattern else None
 
 
 _WIDE_RUN = re.compile(
@@ -231,7 +296,7 @@ def _split_columns(text: str) -> list[str]:
     A column boundary is a display column where, on many lines, text resumes after a wide
     gap. Within the stretch of lines that use it, left parts are emitted first, then right parts.
     """
-    lines = _NEWLINES.split(text)
+    lines = _lines(text)
     # A gap lies between two pieces of text, so indentation and trailing spaces never match.
     gapped = [i for i, line in enumerate(lines)
               if ("   " in line or "\u3000\u3000" in line or "\t" in line) and _GAP.search(line.strip())]
@@ -298,25 +363,32 @@ def _units(text: str) -> list[Unit]:
     raw_lines = _split_columns(text)
     wrap = _wrap_width(raw_lines)
     units: list[Unit] = []
+    append = units.append
     blank = True
     previous_raw = ""
+    bullet_first = _BULLET_FIRST
     for raw in raw_lines:
-        line = _clean(raw)
+        line = raw.replace("\t", " ").replace("\u00a0", " ").strip(" \u3000\ufeff\u200b")  # _clean
         if not line:
             blank = True
             previous_raw = ""
             continue
-        leading = raw[: len(raw) - len(raw.lstrip(" \u3000\t\u00a0"))]
-        indent = "\u3000" in leading or len(leading.expandtabs()) >= 2
+        if raw[0] in " \u3000\t\u00a0":
+            leading = raw[: len(raw) - len(raw.lstrip(" \u3000\t\u00a0"))]
+            indent = "\u3000" in leading or len(leading.expandtabs()) >= 2
+        else:
+            leading = ""
+            indent = False
         bullet = ordered = False
-        match = _BULLET.match(line) if line[0] in _BULLET_FIRST else None
-        if match and len(line) > len(match.group(0)):
-            bullet = True
-            ordered = bool(_LYNX_LIST.match(line))
-            if not ordered or leading:
-                line = line[match.end():].strip()
-            else:
-                bullet = False
+        if line[0] in bullet_first:
+            match = _BULLET.match(line)
+            if match and len(line) > len(match.group(0)):
+                bullet = True
+                ordered = bool(_LYNX_LIST.match(line))
+                if not ordered or leading:
+                    line = line[match.end():].strip()
+                else:
+                    bullet = False
         if (
             wrap
             and units
@@ -327,7 +399,7 @@ def _units(text: str) -> list[Unit]:
         ):
             units[-1].text = _join(units[-1].text, line)
         else:
-            units.append(Unit(text=line, indent=indent, bullet=bullet, ordered=ordered, blank_before=blank))
+            append(Unit(line, indent, bullet, ordered, 0, 0, 0, False, "text", 0.0, blank))
         previous_raw = raw
         blank = False
     for unit in units:
@@ -338,9 +410,11 @@ def _units(text: str) -> list[Unit]:
 def _words(text: str) -> tuple[int, int]:
     """(words, CJK characters): each CJK character counts as a word, like a Latin word does."""
     if text.isascii():
-        return len(_ASCII_WORD.findall(text)), 0
-    cjk = sum(map(len, _CJK_RUN.findall(text)))
-    return cjk + len(_OTHER_WORD.findall(text)), cjk
+        return len(text.encode().translate(_ASCII_WORD_BYTES).split()), 0
+    # One pass: a run of CJK characters is the group, any other word matches with the group empty.
+    runs = _WORD_OR_CJK.findall(text)
+    cjk = sum(map(len, runs))
+    return cjk + runs.count(""), cjk
 
 
 def _measure(unit: Unit) -> None:
@@ -417,12 +491,14 @@ def _is_end(unit: Unit) -> bool:
     a bar of share buttons)."""
     if unit.weight > 40 or (unit.final and unit.weight > 12):
         return False
-    if _COMMENTS.match(unit.text) or (_SAYS_END.search(unit.text[-7:]) and _SAYS.match(unit.text)):
+    text = unit.text
+    if (_COMMENTS_STARTS[text[0]] or _COMMENTS_ENDS[text[-1]]) and _COMMENTS.match(text) \
+            or (_SAYS_ENDS[text[-1]] and _SAYS_END.search(text[-7:]) and _SAYS.match(text)):
         unit.strong = True
         return True
-    if unit.weight <= 12 and _SHARE_BAR.match(unit.text):
+    if unit.weight <= 12 and _SHARE_BAR_STARTS[text[0]] and _SHARE_BAR.match(text):
         return True
-    match = _END_START.match(unit.text) and _END.match(unit.text)
+    match = _end_match(text)
     if not match:
         return False
     rest = unit.text[match.end():].strip()
@@ -431,24 +507,6 @@ def _is_end(unit: Unit) -> bool:
             or match.group(0).strip().lower() in ("©", "copyright", "责任编辑", "責任編輯", "版权所有")):
         return False
     return True
-
-
-def _is_rule(unit: Unit) -> bool:
-    """Only symbols. The word count mostly settles it: a line without words is one, a line
-    with Latin words is not; only symbols inside the CJK ranges (・) need the pattern."""
-    return unit.weight == 0 or (unit.cjk > 0 and bool(_RULE.match(unit.text)))
-
-
-def _is_junk(unit: Unit) -> bool:
-    """Furniture, an empty form field, a "more >>" link, a short button or counter, a cookie notice."""
-    text = unit.text
-    return bool(
-        _FURNITURE.match(text)
-        or ("[" in text and _EMPTY_FIELD.search(text))
-        or text.endswith((">>", "»", ">"))
-        or (unit.weight <= 6 and _JUNK.match(text))
-        or (("ookie" in text or "OOKIE" in text) and _CONSENT.search(text))
-    )
 
 
 # A dated line short enough to be a byline ("21/06/2014 Tony Carter", "13.11.2019, 23:06"):
@@ -467,29 +525,42 @@ def _is_meta(unit: Unit) -> bool:
 
 
 def _classify(unit: Unit) -> None:
-    if _is_rule(unit):
+    text = unit.text
+    first = text[0]
+    weight = unit.weight
+    # A rule: only symbols. The word count mostly settles it: a line without words is one, a line
+    # with Latin words is not; only symbols inside the CJK ranges (・) need the pattern, which a
+    # line opening with a word character never matches (str.isalnum() is what \w means, but for "_").
+    if weight == 0 or (unit.cjk > 0 and not first.isalnum() and _RULE.match(text)):
         unit.kind, unit.score = "rule", -2
-    elif _is_junk(unit):
+    # Junk: furniture, an empty form field, a "more >>" link, a short button or counter, a cookie notice.
+    elif (
+        (_FURNITURE_STARTS[first] and _FURNITURE.match(text))
+        or ("[" in text and _EMPTY_FIELD.search(text))
+        or text.endswith((">>", "»", ">"))
+        or (weight <= 6 and _JUNK_STARTS[first] and _JUNK.match(text))
+        or (("ookie" in text or "OOKIE" in text) and _CONSENT.search(text))
+    ):
         unit.kind, unit.score = "junk", -3
     elif _is_end(unit):
         unit.kind, unit.score = "end", -10
-    elif unit.weight <= 40 and not (unit.final and unit.punct > 2) and _is_meta(unit):
+    elif weight <= 40 and not (unit.final and unit.punct > 2) and _is_meta(unit):
         unit.kind, unit.score = "meta", -3
     elif _is_breadcrumb(unit):
-        unit.kind, unit.score = "crumb", -5 - unit.weight
+        unit.kind, unit.score = "crumb", -5 - weight
     elif _is_nav(unit):
-        unit.kind, unit.score = "nav", -3 - unit.weight
+        unit.kind, unit.score = "nav", -3 - weight
     elif unit.bullet:
-        sentence = unit.final and unit.punct >= 1 and unit.weight >= 12
+        sentence = unit.final and unit.punct >= 1 and weight >= 12
         unit.kind = "item"
-        unit.score = unit.weight * 0.5 - 4 if sentence else -3 - unit.weight * 0.3
+        unit.score = weight * 0.5 - 4 if sentence else -3 - weight * 0.3
     else:
         unit.kind = "text"
         if unit.punct:
-            unit.score = unit.weight - 10 + (4 if unit.final else 0)
+            unit.score = weight - 10 + (4 if unit.final else 0)
         else:
             # Long lines without any sentence punctuation are lists of headlines, not prose.
-            unit.score = -3 - unit.weight * 0.1
+            unit.score = -3 - weight * 0.1
 
 
 def _cut_river(units: list[Unit], start: int, end: int) -> int:
@@ -1067,10 +1138,10 @@ _REPEAT_TAIL_ENDS = "sSſeE.…"
 
 def _repeat_key(text: str) -> str:
     """A line without the "… more"/"less" a gallery caption carries, for spotting repeats."""
-    head, tail = text[:-20], text[-20:]
+    tail = text[-20:]
     if tail.rstrip()[-1:] not in _REPEAT_TAIL_ENDS:
         return text[:120]
-    return (head + _REPEAT_TAIL.sub("", tail))[:120]
+    return (text[:-20] + _REPEAT_TAIL.sub("", tail))[:120]
 
 
 def _repeated_lines(units: list[Unit]) -> dict[str, int]:
@@ -1078,15 +1149,14 @@ def _repeated_lines(units: list[Unit]) -> dict[str, int]:
     furniture (a photo caption in a gallery with its "less"/"more" variants): value 3.
     Otherwise (a page printing the story twice, a recipe repeating a line per plan) the
     first copy is kept: value 2."""
-    seen: dict[str, list[int]] = {}
+    first: dict[str, int] = {}  # where each line is first printed
+    places: dict[str, list[int]] = {}  # where the repeated ones are printed
     for index, unit in enumerate(units):
         if len(unit.text) >= 40:
-            seen.setdefault(_repeat_key(unit.text), []).append(index)
-    return {
-        key: 3 if len(places) >= 3 and places[-1] - places[0] <= 40 else 2
-        for key, places in seen.items()
-        if len(places) > 1
-    }
+            key = _repeat_key(unit.text)
+            if (at := first.setdefault(key, index)) != index:
+                places.setdefault(key, [at]).append(index)
+    return {key: 3 if len(at) >= 3 and at[-1] - at[0] <= 40 else 2 for key, at in places.items()}
 
 
 def _body_blocks(units: list[Unit], start: int, end: int) -> list[Block]:
