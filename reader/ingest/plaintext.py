@@ -261,6 +261,10 @@ def _wrap_width(lines: list[str]) -> int:
     stripped = [line for line in map(str.rstrip, lines) if line]
     if len(stripped) < 4:
         return 0
+    # So does a line wider than that, as a CJK line of more than 100 characters can be: it is
+    # measured before all others are.
+    if any(display_width(line) > 200 for line in stripped if len(line) > 100):
+        return 0
     # Only lines of some length can sit near a wrap column of 30 or more.
     widths = [display_width(line) for line in stripped if len(line) >= 8]
     if len(widths) < 4:
@@ -297,9 +301,10 @@ def _split_columns(text: str) -> list[str]:
     gap. Within the stretch of lines that use it, left parts are emitted first, then right parts.
     """
     lines = _lines(text)
-    # A gap lies between two pieces of text, so indentation and trailing spaces never match.
+    # A gap lies between two pieces of text, so indentation and trailing spaces never match
+    # (and the line need not be stripped of them first).
     gapped = [i for i, line in enumerate(lines)
-              if ("   " in line or "\u3000\u3000" in line or "\t" in line) and _GAP.search(line.strip())]
+              if ("   " in line or "\u3000\u3000" in line or "\t" in line) and _GAP.search(line)]
     if len(gapped) < _MIN_COLUMN_ROWS:
         return lines
     starts: dict[int, int] = {}
@@ -329,12 +334,14 @@ def _split_columns(text: str) -> list[str]:
     # Sidebars often start with a bullet column: take the leftmost well-used start.
     best = min(c for c in starts if support(c) >= 0.3 * support(best))
     boundary = best - 2
+    # The boundary is at column 28 or further right: a line that does not open with white space
+    # does not reach it.
     rows: list[int] = []
     for i, line in enumerate(lines):
         if i in pieces:
             if any(c >= boundary for c, _ in pieces[i][1:]):
                 rows.append(i)
-        elif _indented_past(line, boundary):
+        elif line[:1].isspace() and _indented_past(line, boundary):
             rows.append(i)
     if len(rows) < _MIN_COLUMN_ROWS:
         return lines
@@ -349,7 +356,7 @@ def _split_columns(text: str) -> list[str]:
             indent = " " * min(pieces[i][0][0], 8) if l_parts and pieces[i][0][0] < boundary else ""
             left.append(indent + "  ".join(l_parts) if l_parts else "")
             right.append("  ".join(r_parts))
-        elif _indented_past(line, boundary):
+        elif line[:1].isspace() and _indented_past(line, boundary):
             left.append("")
             right.append(line.strip())
         else:
@@ -382,9 +389,9 @@ def _units(text: str) -> list[Unit]:
         bullet = ordered = False
         if line[0] in bullet_first:
             match = _BULLET.match(line)
-            if match and len(line) > len(match.group(0)):
+            if match and len(line) > match.end():
                 bullet = True
-                ordered = bool(_LYNX_LIST.match(line))
+                ordered = line[0].isdecimal() and bool(_LYNX_LIST.match(line))  # \d is str.isdecimal()
                 if not ordered or leading:
                     line = line[match.end():].strip()
                 else:
