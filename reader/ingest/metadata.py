@@ -186,24 +186,33 @@ def find_byline(line: str) -> str:
     return by.group(1).strip() if by else ""
 
 
-_META_WORDS = re.compile(
-    r"来源|來源|稿源|作者|记者|記者|编辑|編輯|发布时间|發布時間|发表时间|时间[:：]|時間[:：]|日期[:：]|更新|"
-    r"\b(?:posted|published|updated|by)\b",
-    re.I,
-)
+# Words that say a line is metadata. Kept apart, the Chinese ones need no case folding (which
+# would keep the regex engine from skipping ahead by their first characters), and the English
+# ones are searched for only in lines that hold one of them at all.
+_META_WORDS_CJK = re.compile(r"来源|來源|稿源|作者|记者|記者|编辑|編輯|发布时间|發布時間|发表时间|时间[:：]|時間[:：]|日期[:：]|更新")
+_META_WORDS_EN = re.compile(r"\b(?:posted|published|updated|by)\b", re.I)
+_BYLINE_START = re.compile(r"\s*(?i:by)\s+[A-Z]")
+
+
+def _meta_words(line: str) -> bool:
+    if _META_WORDS_CJK.search(line):
+        return True
+    lower = line.lower()
+    return ("by" in lower or "posted" in lower or "published" in lower or "updated" in lower) and bool(
+        _META_WORDS_EN.search(line))
 
 
 def looks_like_meta_line(line: str) -> bool:
     """A short line that states where/when/who rather than telling the story."""
     if len(line) > 160:
         return False
-    words = bool(_META_WORDS.search(line))
+    words = _meta_words(line)
     if not words and not _DIGIT.search(line):
         return False
     has_date = bool(_CJK_DATE.search(line) or _EN_DATE_MDY.search(line) or _EN_DATE_DMY.search(line))
     if has_date and (words or len(line) < 80):
         return True
-    return words and bool(_SOURCE.search(line) or _AUTHOR.search(line) or re.match(r"^\s*(?i:by)\s+[A-Z]", line))
+    return words and bool(_SOURCE.search(line) or _AUTHOR.search(line) or _BYLINE_START.match(line))
 
 
 _DIGIT = re.compile(r"\d")
