@@ -30,6 +30,15 @@ def escape_inline(text: str) -> str:
     return _AUTOLINK.sub("&lt;", text)
 
 
+_ESCAPED = re.compile(r"\\(.)")
+
+
+def unescape(markdown_text: str) -> str:
+    """The characters of escaped inline Markdown as a reader sees them, for comparing and
+    classifying text (entities and emphasis stay as written)."""
+    return _ESCAPED.sub(r"\1", markdown_text)
+
+
 def escape_line(text: str) -> str:
     """Escape a block of text so that it starts as a plain paragraph, not a heading,
     quote, list item or rule."""

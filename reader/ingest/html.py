@@ -22,7 +22,7 @@ from itertools import islice
 import lxml.etree as etree
 import lxml.html
 
-from reader.ingest.blocks import Block, escape_block_start, escape_inline, escape_line
+from reader.ingest.blocks import Block, escape_block_start, escape_inline, escape_line, unescape
 from reader.ingest.dates import local_zone
 from reader.ingest.errors import ExtractError, NestedTooDeeply
 from reader.ingest.html_lines import page_lines
@@ -550,7 +550,7 @@ def _without_furniture(blocks: list[Block]) -> list[Block]:
     def furniture(block: Block, tail: bool) -> bool:
         if block.kind != "paragraph" or "\n" in block.text:
             return False
-        kind = line_kind(re.sub(r"\\(.)", r"\1", block.text))
+        kind = line_kind(unescape(block.text))
         return kind in _FURNITURE or (tail and kind == "end")
 
     start, end = 0, len(blocks)
@@ -568,7 +568,7 @@ def _without_title(blocks: list[Block], title: str) -> list[Block]:
     kept = [
         block for index, block in enumerate(blocks)
         if not (index < 4 and folded and block.kind in ("heading", "paragraph")
-                and _fold(re.sub(r"\\(.)", r"\1", block.text)) == folded)
+                and _fold(unescape(block.text)) == folded)
     ]
     levels = [b.level for b in kept if b.kind == "heading"]
     if levels and min(levels) < 2:
@@ -724,7 +724,8 @@ def extract_html(text: str, images: ImageResolver | None = None) -> HtmlArticle:
         blocks = _without_furniture(blocks)
     article.title = _choose_title(head, found_title, plain, chinese_page)
     chinese = chinese_page or bool(_HAN.search(article.title))
-    zone = local_zone(guess_language(lines[:6000]))
+    # Only a <head> timestamp without an offset needs the page's zone: guess the language for it alone.
+    zone = local_zone(guess_language(lines[:6000])) if head.published else ""
     _apply_meta_line(article, plain.meta, head, chinese, _text_under(lines, plain.title) if chinese else "", zone)
     article.blocks = _without_title(blocks, article.title)
     return article

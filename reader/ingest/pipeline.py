@@ -69,6 +69,7 @@ def _from_lines(lines: str, fmt: str, encoding: str, title: str) -> Article:
         source=found.meta.source,
         published=found.meta.published,
         url=found.meta.url,
+        language=found.language,
         format=fmt,
         encoding=encoding,
     )

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from reader.ingest.blocks import Block, escape_inline, escape_line
+from reader.ingest.blocks import Block, escape_inline, escape_line, unescape
 from reader.ingest.dates import (
     FoundDate,
     copyright_year,
@@ -231,11 +231,13 @@ class Unit:
 
 @dataclass
 class TextArticle:
-    """What the plain-text extractor found; ``blocks`` is the body."""
+    """What the plain-text extractor found; ``blocks`` is the body. ``language`` is set
+    where the body's script names it (Chinese, Japanese, Korean), '' otherwise."""
 
     title: str = ""
     meta: LineMeta = field(default_factory=LineMeta)
     blocks: list[Block] = field(default_factory=list)
+    language: str = ""
 
 
 def _clean(line: str) -> str:
@@ -1209,17 +1211,10 @@ def _body_blocks(units: list[Unit], start: int, end: int) -> list[Block]:
                 continue
             blocks.append(Block("paragraph", text=escape_line(unit.text)))
     flush_list()
-    levels = heading_levels([_plain(blocks[i].text) for i in heading_at])
+    levels = heading_levels([unescape(blocks[i].text) for i in heading_at])
     for i, level in zip(heading_at, levels):
         blocks[i].level = level
     return blocks
-
-
-_ESCAPED = re.compile(r"\\(.)")
-
-
-def _plain(markdown_text: str) -> str:
-    return _ESCAPED.sub(r"\1", markdown_text)
 
 
 def _meta_lines(units: list[Unit], head: _Head, start: int) -> list[int]:
@@ -1312,11 +1307,12 @@ def _date_in(text: str, zone: str, page: str) -> str:
     return date.iso(zone=zone)
 
 
-def _local_zone(body: list[Unit]) -> str:
-    """The offset of the clock times a CJK story writes (China's, Japan's or Korea's); none elsewhere."""
+def _cjk_language(body: list[Unit]) -> str:
+    """The language of a CJK story ('zh', 'ja' or 'ko'), whose clock times are its country's; '' elsewhere."""
     if sum(u.cjk for u in body) <= 0.3 * max(1, sum(u.weight for u in body)):
         return ""
-    return local_zone(guess_language("\n".join(u.text for u in body[:40])))
+    language = guess_language("\n".join(u.text for u in body[:40]))
+    return language if local_zone(language) else ""
 
 
 MANY_LINES = 20_000
@@ -1370,7 +1366,8 @@ def extract_plain_text(text: str) -> TextArticle:
     article = TextArticle()
     if head.title >= 0:
         article.title = _title_text(units[head.title], _menu_item_shapes(units, head.title))
-    zone = _local_zone(units[start:end + 1])
+    article.language = _cjk_language(units[start:end + 1])
+    zone = local_zone(article.language)
     meta_lines = _meta_lines(units, head, start)
     meta = _read_meta(units, meta_lines, zone)
     meta.published = _published(units, meta_lines, head, start, zone, text)
