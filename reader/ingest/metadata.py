@@ -17,6 +17,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from reader.ingest import dates
+
 if TYPE_CHECKING:
     import lxml.html
 
@@ -24,18 +26,6 @@ _CJK_DATE = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
     r"(?:\s*(?:[T\s]|&nbsp;)?\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?"
 )
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"), ("dec", "december"),
-        ],
-        1,
-    )
-    for m in names
-}
 _MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _EN_DATE_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", re.I)
 _EN_DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+((?:19|20)\d{{2}})\b", re.I)
@@ -95,19 +85,11 @@ def _strip_brackets(text: str) -> str:
     return text.strip()
 
 
-def iso_date(year: int, month: int, day: int, hour: int | None = None, minute: int | None = None,
-             second: int | None = None, offset: str = "") -> str:
-    """ISO 8601 text for a date, with the time and offset when they are known; '' if impossible."""
-    if not (1 <= month <= 12 and 1 <= day <= 31 and 1900 <= year <= 2100):
-        return ""
-    date = f"{year:04d}-{month:02d}-{day:02d}"
-    if hour is None or minute is None or hour > 23 or minute > 59:
-        return date
-    return f"{date}T{hour:02d}:{minute:02d}:{(second or 0):02d}{offset}"
-
-
 def find_date(text: str, *, zone: str = "") -> str:
-    """The first date in ``text`` as ISO 8601 ('' if none), a clock time without an offset in ``zone``."""
+    """The first date in ``text`` as ISO 8601 ('' if none), a clock time without an offset in ``zone``.
+
+    A machine timestamp anywhere in the line (``2019-11-20T09:28:00Z``) wins, as <meta> values
+    and metadata lines give one; otherwise the first date :mod:`dates` reads."""
     iso = _ISO_LIKE.search(text)
     if iso:
         y, mo, d, h, mi, s, tz = iso.groups()
@@ -116,25 +98,8 @@ def find_date(text: str, *, zone: str = "") -> str:
             tz = "+00:00"
         elif tz and ":" not in tz:
             tz = tz[:3] + ":" + tz[3:]
-        return iso_date(int(y), int(mo), int(d), int(h), int(mi), int(s or 0), tz)
-    found = []
-    cjk = _CJK_DATE.search(text)
-    if cjk:
-        y, mo, d, h, mi, s = cjk.groups()
-        value = iso_date(int(y), int(mo), int(d), int(h) if h else None, int(mi) if mi else None,
-                         int(s) if s else None, zone)
-        if value:
-            found.append((cjk.start(), value))
-    for pattern, order in ((_EN_DATE_MDY, "mdy"), (_EN_DATE_DMY, "dmy")):
-        match = pattern.search(text)
-        if match:
-            a, b, y = match.groups()
-            month, day = (a, b) if order == "mdy" else (b, a)
-            month_number = _MONTHS.get(month.lower().rstrip("."), 0)
-            value = iso_date(int(y), month_number, int(day))
-            if value:
-                found.append((match.start(), value))
-    return min(found)[1] if found else ""
+        return dates.iso_date(int(y), int(mo), int(d), int(h), int(mi), int(s or 0), tz)
+    return dates.find_date(text, zone=zone)
 
 
 def find_url(text: str) -> str:
