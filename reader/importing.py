@@ -120,12 +120,13 @@ def _pooled(
         queue = iter(files)
         try:
             while True:
-                while len(pending) < window and (path := next(queue, None)) is not None:
-                    pending.append((path, pool.submit(extract, path)))
-                if not pending or cancelled():
-                    return done
-                path, future = pending[0]
+                # A dead worker breaks the pool for submit() as well as result().
                 try:
+                    while len(pending) < window and (path := next(queue, None)) is not None:
+                        pending.append((path, pool.submit(extract, path)))
+                    if not pending or cancelled():
+                        return done
+                    path, future = pending[0]
                     result = future.result()
                 except BrokenProcessPool:
                     return done

@@ -1,3 +1,4 @@
+import time
 from pathlib import Path
 
 from reader.importing import import_files, plan_import
@@ -47,6 +48,26 @@ def test_a_page_that_kills_its_worker_fails_alone(tmp_path, pages):
     failed = [path.name for path, result in results if isinstance(result, str)]
     assert failed == ["crash-7.md"]
     assert "crashed" in results[7][1]
+
+
+def test_a_worker_dying_while_the_caller_is_busy_does_not_stop_the_import(tmp_path, pages):
+    """The pool breaks between results, so the next submit() is the call that finds out."""
+    from reader.importing import extract_all
+    from tests.crashing_extractor import extract_or_die
+
+    source = (pages / "quiet-hours.md").read_text(encoding="utf-8")
+    files = []
+    for n in range(20):
+        path = tmp_path / (f"crash-{n}.md" if n == 3 else f"page-{n}.md")
+        path.write_text(source.replace("quiet hour", f"quiet hour {n}"), encoding="utf-8")
+        files.append(path)
+    results = []
+    for path, result in extract_all(files, processes=2, extract=extract_or_die):
+        if not results:
+            time.sleep(3)
+        results.append((path, result))
+    assert [path for path, _ in results] == files
+    assert [path.name for path, result in results if isinstance(result, str)] == ["crash-3.md"]
 
 
 def test_an_imported_page_keeps_its_rendering(tmp_path, pages):
