@@ -15,7 +15,7 @@ from xml.etree.ElementTree import Element
 
 import markdown
 from markdown.extensions import Extension
-from markdown.extensions.toc import slugify_unicode
+from markdown.extensions.toc import slugify_unicode, unique
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
@@ -104,9 +104,85 @@ def _flatten(tokens: list[dict]) -> list[Section]:
 
 def render_markdown(text: str) -> Rendered:
     """Render article Markdown; one call gives the HTML, canonical text and sections."""
+    plain = _render_plain(text)
+    return plain if plain is not None else _render_parsed(text)
+
+
+def _render_parsed(text: str) -> Rendered:
     converter = _converter()
     body = converter.convert(text)
     return Rendered(html=body, text=canonical_text(body), sections=_flatten(converter.toc_tokens))
+
+
+# Text in which no inline pattern applies: characters that start none, and the Markdown
+# escapes of those that would ("\\*", "\\["). "&" starts only an entity, kept as written.
+_PLAIN_TEXT = re.compile(r"(?:[^\\`*_\[\]<\x00-\x1f\x7f]|\\[\\`*_\[\]])+")
+_ESCAPE = re.compile(r"\\(.)")
+# "&" that does not begin an entity, which the serializer escapes.
+_BARE_AMPERSAND = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
+# How a paragraph may not begin: a heading, quote, list, rule, table, fence or code block.
+_BLOCK_START = re.compile(r"[#>*+\-=~`|\s]|\d+[.)](?:\s|$)")
+_LIST_ITEM = re.compile(r"(?:-|(\d+)\.) (.*)")
+
+
+def _plain(text: str) -> str | None:
+    """``text`` as Python-Markdown writes it, if it is plain text that can begin a block."""
+    if not _PLAIN_TEXT.fullmatch(text) or _BLOCK_START.match(text) or text[-1].isspace():
+        return None
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    if "&" in text:
+        text = _BARE_AMPERSAND.sub("&amp;", text)
+    return text.replace(">", "&gt;")
+
+
+def _render_plain(text: str) -> Rendered | None:
+    """The Markdown extractors write most (one-line paragraphs, headings and flat lists of
+    plain text) rendered without the parser, the same to the byte as Python-Markdown writes it,
+    or None for anything else. A page of a thousand paragraphs renders in a tenth of the time,
+    which is a fifth of what extracting a plain-text page costs."""
+    chunks = text.rstrip("\n").split("\n\n")
+    out: list[str] = []
+    sections: list[Section] = []
+    used: set[str] = set()
+    after_list = False
+    for chunk in chunks:
+        if not chunk:
+            return None
+        if chunk[0] == "#":
+            level = len(chunk) - len(chunk.lstrip("#"))
+            # Python-Markdown drops closing hashes ("## C#" is a heading "C").
+            title = _plain(chunk[level + 1:]) if level <= 6 and chunk[level:level + 1] == " " else None
+            if title is None or chunk.endswith("#"):
+                return None
+            name = " ".join(title.split())
+            anchor = unique(slugify_unicode(html.unescape(name), "-"), used)
+            out.append(f'<h{level} id="{anchor}">{title}</h{level}>')
+            sections.append(Section(title=html.unescape(name), level=level, anchor=anchor))
+            after_list = False
+        elif _LIST_ITEM.match(chunk):
+            # Two lists in a row would be one loose list; an ordered one must count from one.
+            if after_list:
+                return None
+            items: list[str] = []
+            ordered = chunk[0] != "-"
+            for number, line in enumerate(chunk.split("\n"), 1):
+                match = _LIST_ITEM.fullmatch(line)
+                item = _plain(match.group(2)) if match and (match.group(1) is not None) == ordered else None
+                if item is None or (ordered and int(match.group(1)) != number):
+                    return None
+                items.append(f"<li>{item}</li>")
+            tag = "ol" if ordered else "ul"
+            out.append(f"<{tag}>\n" + "\n".join(items) + f"\n</{tag}>")
+            after_list = True
+        else:
+            paragraph = _plain(chunk)
+            if paragraph is None:
+                return None
+            out.append(f"<p>{paragraph}</p>")
+            after_list = False
+    body = "\n".join(out)
+    return Rendered(html=body, text=canonical_text(body), sections=sections)
 
 
 # Python-Markdown's HTML is well formed and escapes "<" in text and attributes, so a tag is

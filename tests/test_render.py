@@ -1,5 +1,8 @@
+import random
+
+from reader.ingest import extract_file
 from reader.model import Article
-from reader.render import article_html, canonical_text, display_date, render_markdown
+from reader.render import _render_parsed, _render_plain, article_html, canonical_text, display_date, render_markdown
 
 
 def test_raw_html_is_shown_as_text_never_interpreted():
@@ -57,3 +60,59 @@ def test_the_stored_rendering_is_used_and_the_markdown_is_the_fallback():
     assert '<h2 id="标题">标题</h2>' in article_html(article)
     article.html = "<p>stored rendering</p>"
     assert "stored rendering" in article_html(article) and "<h2" not in article_html(article)
+
+
+# Pieces the fast path takes (words, CJK, escapes, entities, ">", white space inside a line) and
+# pieces that each trip some other rule of Markdown (block openers, emphasis and code marks,
+# raw HTML, control characters, digits before a stop).
+_TAKEN = [
+    "word", "Word", "中文", "2020年", "1.你", "&", "&amp;", "&#65;", "&#X41;", "&copy;", "&nbsp", ">",
+    "\\`", "\\*", "\\_", "\\\\", "\\[", "\\]", "|", "!", "(", ")", "{", "}", ".", " ", "  ",
+    "\u3000", "\xa0", "\u2028", "é", "😀", "ー", "-", "+", "=", "~",
+]
+_OTHER = [
+    "12. ", "1) ", "- ", "+ ", "* ", "# ", "## ", "####### ", "> ", "===", "---", "~~~", "```", "`", "*",
+    "_", "\\", "[", "]", "[TOC]", "<", "<b>", "<http://x.y>", "#", "\\#", "\t", "\r", "\x02", "\x03",
+]
+
+
+def _random_document(rng: random.Random) -> str:
+    def text() -> str:
+        return rng.choice(["", " "]).join(rng.choice(_OTHER if rng.random() < 0.03 else _TAKEN + ["word"] * 8)
+                                          for _ in range(rng.randint(1, 8)))
+
+    chunks = []
+    for _ in range(rng.randint(1, 4)):
+        opener = rng.choice(["", "", "", "## ", "### ", "- ", "1. "])
+        lines = [opener + text() for _ in range(rng.choice([1] * 6 + [2, 3]))]
+        if opener == "1. ":
+            lines = [f"{n}. {line[3:]}" for n, line in enumerate(lines, 1)]
+        chunks.append("\n".join(lines))
+    return "\n\n".join(chunks) + rng.choice(["", "\n", "\n\n"])
+
+
+def test_the_fast_path_renders_exactly_what_python_markdown_renders():
+    """Plain paragraphs, headings and lists skip the parser; whatever it takes, the HTML,
+    text and sections must be Python-Markdown's to the byte, or highlights would move."""
+    rng = random.Random(20261127)
+    fast = 0
+    for _ in range(6000):
+        document = _random_document(rng)
+        rendered = _render_plain(document)
+        if rendered is not None:
+            fast += 1
+            assert rendered == _render_parsed(document), repr(document)
+    assert fast > 1000
+
+
+def test_extracted_pages_render_the_same_either_way(pages):
+    fast = 0
+    for path in sorted(pages.iterdir()):
+        markdown_text = extract_file(path).markdown
+        for chunk in markdown_text.split("\n\n"):
+            rendered = _render_plain(chunk)
+            if rendered is not None:
+                fast += 1
+                assert rendered == _render_parsed(chunk), repr(chunk)
+        assert render_markdown(markdown_text) == _render_parsed(markdown_text)
+    assert fast > 20
