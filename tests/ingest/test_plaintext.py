@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.ingest import extract_bytes, extract_file
-from reader.ingest.plaintext import _ends_sentence, _words, display_width
+from reader.ingest.plaintext.lines import _ends_sentence, count_words, display_width
 
 
 def test_chinese_page_title_metadata_and_body(fixtures):
@@ -193,7 +193,7 @@ _IDEOGRAPH = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]
 
 @given(st.text(alphabet=st.sampled_from(list("ab Z9_-.,，。・ー中文アイ한글\ufa6e\u3000é")), max_size=40) | st.text(max_size=40))
 def test_word_counts_match_one_token_per_ideograph(text):
-    assert _words(text) == (len(_ONE_PER_IDEOGRAPH.findall(text)), len(_IDEOGRAPH.findall(text)))
+    assert count_words(text) == (len(_ONE_PER_IDEOGRAPH.findall(text)), len(_IDEOGRAPH.findall(text)))
 
 
 @pytest.mark.parametrize(
