@@ -25,11 +25,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from reader.ingest.blocks import Block
-from reader.ingest.dates import local_zone
+from reader.ingest.dates import has_date, local_zone
 from reader.ingest.metadata import LineMeta, guess_language
-from reader.ingest.plaintext.body import anchor_bonus, best_segment, body_blocks, cut_river
+from reader.ingest.plaintext.body import (
+    ANCHOR_ABOVE,
+    ANCHOR_BELOW,
+    RIVER_REACH,
+    anchor_bonus,
+    best_segment,
+    body_blocks,
+    cut_river,
+)
 from reader.ingest.plaintext.head import find_head, headline_text, menu_item_shapes
-from reader.ingest.plaintext.kinds import classify, line_kind
+from reader.ingest.plaintext.kinds import classify, line_kind, score_bound
 from reader.ingest.plaintext.lines import Unit, prose_weight, read_units
 from reader.ingest.plaintext.meta import metadata_lines, published_date, read_metadata
 
@@ -61,23 +69,28 @@ scored roughly, as other short lines are, and read only near the body: a line co
 of microseconds to classify, and 100,000 of them took seconds."""
 
 
+UNREAD = "unread"
+"""The kind of a line not classified yet: its score is :func:`score_bound`, the highest it can be."""
+
+
 def extract_plain_text(text: str) -> TextArticle:
     """Find the article in the text of a saved page: title, metadata line and body blocks."""
     units = read_units(text)
+    if not units:
+        return TextArticle()
     many = len(units) > MANY_LINES
     for unit in units:
         # Short lines only matter near the body: score them roughly now, read them later.
         if unit.weight <= 5 and not unit.final and (many or not unit.bullet):
             unit.kind, unit.score = "short", -4.0
         else:
-            classify(unit)
-    if not units:
-        return TextArticle()
+            unit.kind, unit.score = UNREAD, score_bound(unit)
+    _read_anchors(units)
     anchor_bonus(units)
-    start, end = best_segment(units)
+    start, end = _densest(units)
     if end < start:
         return TextArticle()
-    for unit in units[max(0, start - 30): end + 16]:
+    for unit in units[max(0, start - 30): end + RIVER_REACH]:
         if unit.kind == "short":
             classify(unit)
     # The tail starts at the first end marker once the body has begun, unless more of
@@ -114,3 +127,40 @@ def extract_plain_text(text: str) -> TextArticle:
     article.meta = meta
     article.blocks = body_blocks(units, start, end)
     return article
+
+
+def _read_anchors(units: list[Unit]) -> None:
+    """Classify every dated line and, around a dated metadata line, the lines :func:`anchor_bonus`
+    reads: an unread line then neither gives nor takes a bonus, read or not."""
+    for index, unit in enumerate(units):
+        if unit.kind == "short" or not has_date(unit.text):
+            continue
+        if unit.kind == UNREAD:
+            classify(unit)
+        if unit.kind == "meta":
+            for near in units[max(0, index - ANCHOR_ABOVE): index + ANCHOR_BELOW + 1]:
+                if near.kind == UNREAD:
+                    classify(near)
+
+
+def _densest(units: list[Unit]) -> tuple[int, int]:
+    """The densest stretch of running text, as :func:`best_segment` finds it over the lines' true
+    scores, reading only the lines down to a little below it (most pages' long tail is never read).
+
+    An unread line scores no less than it will once read, so the stretch found is right as soon as
+    it holds no unread line: a stretch anywhere else is worth no more for lines read than it was for
+    them unread, and the stretch's own sum, its start and its end do not change. Otherwise the lines
+    down to the stretch are read and the search is repeated. Whatever follows the search reads lines
+    down to :data:`RIVER_REACH` below the stretch, or further through a run of metadata lines (a
+    headline's metadata run is followed down), so those are read too."""
+    read = 0  # lines above this one are read
+    while True:
+        start, end = best_segment(units)
+        settled = all(unit.kind != UNREAD for unit in units[start:end + 1])
+        bottom = end + RIVER_REACH
+        while read < len(units) and (read <= bottom or units[read - 1].kind == "meta"):
+            if units[read].kind == UNREAD:
+                classify(units[read])
+            read += 1
+        if settled:
+            return start, end

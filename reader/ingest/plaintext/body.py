@@ -12,11 +12,15 @@ from reader.ingest.headings import heading_levels, numbering
 from reader.ingest.plaintext.lines import Unit, join_wrapped
 
 
+RIVER_REACH = 16
+"""Lines below the densest stretch where :func:`cut_river` looks for a river of teasers."""
+
+
 def cut_river(units: list[Unit], start: int, end: int) -> int:
     """A story ends where a river of teasers begins: headline, byline, date, blurb, again
     and again. Two or more dated metadata lines after the story has begun mark it; the
     story ends before the headline of the first teaser."""
-    dated = [i for i in range(start + 3, min(len(units), end + 16))
+    dated = [i for i in range(start + 3, min(len(units), end + RIVER_REACH))
              if units[i].kind in ("meta", "short") and not units[i].punct > 2 and has_date(units[i].text)]
     # Three dated lines in quick succession: a river, not a dated quote or an embedded post.
     first = next((dated[k] for k in range(len(dated) - 2)
@@ -32,16 +36,22 @@ def cut_river(units: list[Unit], start: int, end: int) -> int:
     return max(start, cut - 1)
 
 
+ANCHOR_ABOVE = 3
+"""Lines above a dated metadata line where :func:`anchor_bonus` looks for a headline."""
+ANCHOR_BELOW = 4
+"""Lines below a dated metadata line where :func:`anchor_bonus` looks for the running text it announces."""
+
+
 def anchor_bonus(units: list[Unit]) -> None:
     """The article head — a headline, then a dated metadata line — announces the body:
     the running text right after it gets a bonus, so a short story still beats a long tail."""
     for index, unit in enumerate(units):
         if unit.kind != "meta" or not has_date(unit.text):
             continue
-        above = [u for u in units[max(0, index - 3): index] if u.kind in ("text", "short", "nav")]
+        above = [u for u in units[max(0, index - ANCHOR_ABOVE): index] if u.kind in ("text", "short", "nav")]
         if not any(2 <= u.weight <= 60 and not u.final for u in above):
             continue
-        for follower in units[index + 1: index + 5]:
+        for follower in units[index + 1: index + ANCHOR_BELOW + 1]:
             if follower.kind == "text" and follower.weight >= 8:
                 follower.score += 25
                 break

@@ -233,17 +233,27 @@ def classify(unit: Unit) -> None:
         unit.kind, unit.score = "crumb", -5 - weight
     elif _is_nav(unit):
         unit.kind, unit.score = "nav", -3 - weight
-    elif unit.bullet:
-        sentence = unit.final and unit.punct >= 1 and weight >= 12
-        unit.kind = "item"
-        unit.score = weight * 0.5 - 4 if sentence else -3 - weight * 0.3
     else:
-        unit.kind = "text"
-        if unit.punct:
-            unit.score = weight - 10 + (4 if unit.final else 0)
-        else:
-            # Long lines without any sentence punctuation are lists of headlines, not prose.
-            unit.score = -3 - weight * 0.1
+        unit.kind = "item" if unit.bullet else "text"
+        unit.score = _running_score(unit)
+
+
+def _running_score(unit: Unit) -> float:
+    """The score of a list item or a line of running text, which a line is when it is nothing else."""
+    weight = unit.weight
+    if unit.bullet:
+        sentence = unit.final and unit.punct >= 1 and weight >= 12
+        return weight * 0.5 - 4 if sentence else -3 - weight * 0.3
+    if unit.punct:
+        return weight - 10 + (4 if unit.final else 0)
+    # Long lines without any sentence punctuation are lists of headlines, not prose.
+    return -3 - weight * 0.1
+
+
+def score_bound(unit: Unit) -> float:
+    """The highest score :func:`classify` can give the line, known without reading it: its score as
+    running text or a list item, or a rule's, which scores highest of all other kinds."""
+    return max(_running_score(unit), -2.0)
 
 
 def line_kind(text: str) -> str:

@@ -130,6 +130,15 @@ _GAP = re.compile(r"(?: (?<=\S ) {2,}|\u3000(?<=\S\u3000)\u3000+|\t(?<=\S\t)\t*)
 _MIN_COLUMN_ROWS = 5
 
 
+def _inner_gap(line: str) -> bool:
+    """Whether ``line`` holds the white space of a :data:`_GAP` between its first and last piece of
+    text, a quick test before the pattern. A gap lies between two pieces of text, so indentation and
+    trailing spaces never make one: a line that holds them only (lynx indents every line by three
+    spaces) is settled without a search."""
+    line = line.strip()
+    return "   " in line or "\u3000\u3000" in line or "\t" in line
+
+
 def _indented_past(line: str, column: int) -> bool:
     """Text that starts at ``column`` or further right. White space is at most two columns a
     character, so most lines are settled by their length of indentation alone."""
@@ -146,10 +155,8 @@ def _split_columns(text: str) -> list[str]:
     gap. Within the stretch of lines that use it, left parts are emitted first, then right parts.
     """
     lines = _lines(text)
-    # A gap lies between two pieces of text, so indentation and trailing spaces never match
-    # (and the line need not be stripped of them first).
     gapped = [i for i, line in enumerate(lines)
-              if ("   " in line or "\u3000\u3000" in line or "\t" in line) and _GAP.search(line)]
+              if ("   " in line or "\u3000\u3000" in line or "\t" in line) and _inner_gap(line) and _GAP.search(line)]
     if len(gapped) < _MIN_COLUMN_ROWS:
         return lines
     starts: dict[int, int] = {}
