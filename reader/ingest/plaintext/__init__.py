@@ -37,7 +37,7 @@ from reader.ingest.plaintext.body import (
     cut_river,
 )
 from reader.ingest.plaintext.head import find_head, headline_text, menu_item_shapes
-from reader.ingest.plaintext.kinds import classify, line_kind, score_bound
+from reader.ingest.plaintext.kinds import classify, line_kind, may_be_meta, score_bound
 from reader.ingest.plaintext.lines import Unit, prose_weight, read_units
 from reader.ingest.plaintext.meta import metadata_lines, published_date, read_metadata
 
@@ -130,10 +130,10 @@ def extract_plain_text(text: str) -> TextArticle:
 
 
 def _read_anchors(units: list[Unit]) -> None:
-    """Classify every dated line and, around a dated metadata line, the lines :func:`anchor_bonus`
-    reads: an unread line then neither gives nor takes a bonus, read or not."""
+    """Classify every dated line that may be a metadata line and, around a dated metadata line, the
+    lines :func:`anchor_bonus` reads: an unread line then neither gives nor takes a bonus, read or not."""
     for index, unit in enumerate(units):
-        if unit.kind == "short" or not has_date(unit.text):
+        if unit.kind == "short" or not may_be_meta(unit) or not has_date(unit.text):
             continue
         if unit.kind == UNREAD:
             classify(unit)

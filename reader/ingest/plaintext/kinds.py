@@ -207,6 +207,12 @@ def _is_meta(unit: Unit) -> bool:
     return unit.weight <= DATED_LINE_WORDS and not (unit.final and unit.punct > 1) and has_date(text)
 
 
+def may_be_meta(unit: Unit) -> bool:
+    """Whether the line is short enough, and reads little enough like sentences, for :func:`classify`
+    to ask whether it is a metadata line."""
+    return unit.weight <= 40 and not (unit.final and unit.punct > 2)
+
+
 def classify(unit: Unit) -> None:
     text = unit.text
     first = text[0]
@@ -227,7 +233,7 @@ def classify(unit: Unit) -> None:
         unit.kind, unit.score = "junk", -3
     elif _is_end(unit):
         unit.kind, unit.score = "end", -10
-    elif weight <= 40 and not (unit.final and unit.punct > 2) and _is_meta(unit):
+    elif may_be_meta(unit) and _is_meta(unit):
         unit.kind, unit.score = "meta", -3
     elif _is_breadcrumb(unit):
         unit.kind, unit.score = "crumb", -5 - weight

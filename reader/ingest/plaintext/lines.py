@@ -180,21 +180,23 @@ def _split_columns(text: str) -> list[str]:
     def support(column: int) -> int:
         return sum(starts.get(column + d, 0) for d in range(-2, 3))
 
-    best = max(starts, key=support)
-    if support(best) < _MIN_COLUMN_ROWS:
+    most = support(max(starts, key=support))
+    if most < _MIN_COLUMN_ROWS:
         return lines
     # Sidebars often start with a bullet column: take the leftmost well-used start.
-    best = min(c for c in starts if support(c) >= 0.3 * support(best))
+    best = min(c for c in starts if support(c) >= 0.3 * most)
     boundary = best - 2
     # The boundary is at column 28 or further right: a line that does not open with white space
     # does not reach it.
     rows: list[int] = []
+    right_only: set[int] = set()  # rows with nothing in the left column
     for i, line in enumerate(lines):
         if i in pieces:
             if any(c >= boundary for c, _ in pieces[i][1:]):
                 rows.append(i)
         elif line[:1].isspace() and _indented_past(line, boundary):
             rows.append(i)
+            right_only.add(i)
     if len(rows) < _MIN_COLUMN_ROWS:
         return lines
     first, last = rows[0], rows[-1]
@@ -208,7 +210,7 @@ def _split_columns(text: str) -> list[str]:
             indent = " " * min(pieces[i][0][0], 8) if l_parts and pieces[i][0][0] < boundary else ""
             left.append(indent + "  ".join(l_parts) if l_parts else "")
             right.append("  ".join(r_parts))
-        elif line[:1].isspace() and _indented_past(line, boundary):
+        elif i in right_only:
             left.append("")
             right.append(line.strip())
         else:
