@@ -62,7 +62,9 @@ _YEAR = r"(?:19|20)\d{2}"
 # character would cost more than the rest of the line's reading. (A pattern that begins
 # with a plain character is searched for that character first, in C: the check that no
 # digit stands before the year comes after it.)
-_YEARS = re.compile(r"(?:19|20)(?<!\d\d\d)\d\d(?!\d)")
+# A clock time may follow the year without a space, where a page's text joined two of its
+# elements ("Nov 20 20194:29 AM EST").
+_YEARS = re.compile(r"(?:19|20)(?<!\d\d\d)\d\d(?:(?!\d)|(?=\d{1,2}:\d\d))")
 # Read from the year on: 2019-11-20T09:28:00Z; 2012年01月12日, 2012-1-11, 2012.01.12 03:15, 2019년 11월 20일.
 _YEAR_FIRST = re.compile(
     rf"(?P<iso>(?P<iy>{_YEAR})-(?P<im>\d{{2}})-(?P<id>\d{{2}})T(?P<ih>\d{{2}}):(?P<imi>\d{{2}})"

@@ -38,6 +38,8 @@ from reader.ingest.dates import day_first_on_page, find_date, find_dates, has_da
         ("5 de março de 2019", "2019-03-05"),
         ("12 dicembre 2018", "2018-12-12"),
         ("25 сентября 2018 г.", "2018-09-25"),
+        # a clock time joined to the year where the page's text ran two of its elements together
+        ("Published Wed, Nov 20 20194:29 AM ESTUpdated an hour ago", "2019-11-20"),
     ],
 )
 def test_a_date_reads_as_its_day(line, day):
@@ -61,6 +63,7 @@ def test_year_first_dates_keep_their_time_and_iso_timestamps_their_offset():
         "[Screen-Shot-2018-07-02-at-16]",  # a file's name, not a date
         "from 2012 to 2019",
         "page 5, 2019",  # a word in a month's place that is no month's name
+        "Nov 20 201945 readers",  # more digits after a year are no clock time
         "",
     ],
 )

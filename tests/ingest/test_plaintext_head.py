@@ -371,3 +371,60 @@ def test_left_column_menu_row_under_the_headline_is_not_the_title():
     ]).encode("utf-8"), "p.txt")
     assert article.title == "口袋公園走進更多社區"
     assert article.published == "2012-01-16"
+
+
+def test_a_headline_under_its_date_line_beats_a_breadcrumb_above_it():
+    article = extract_bytes(page(
+        "• Markets", "• News",
+        "You are here: HomeNewsBusinessMarkets",
+        "Last Updated : Nov 20, 2019 01:41 PM IST | Source: Example Money",
+        "Economy in stress and markets on a high; time to be careful?",
+    ), "p.txt")
+    assert article.title == "Economy in stress and markets on a high; time to be careful?"
+    assert article.published.startswith("2019-11-20")
+
+
+def test_the_name_after_a_lone_by_is_the_byline_not_the_headline():
+    article = extract_bytes(page(
+        "Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn't Worry.",
+        "•", "•", "•", "•", "━━━━━━━━━━━━━━━━━━━━",
+        "By", "Al Root",
+        "Updated Nov. 19, 2019 8:21 am ET / Original Nov. 19, 2019 8:02 am ET",
+    ), "p.txt")
+    assert article.title.startswith("Home Depot Stock Is Falling")
+
+
+def test_a_comments_button_in_a_share_bar_does_not_end_the_head():
+    article = extract_bytes(page(
+        "Earnings", "Published 1 day ago",
+        "Home Depot sales miss, shares plunge",
+        "The home-improvement retailer earned $2.8 billion in the third quarter.",
+        "• Facebook", "• Twitter", "Comments", "Print", "Email",
+        "By Jonathan Garber",
+    ), "p.txt")
+    assert article.title == "Home Depot sales miss, shares plunge"
+
+
+def test_a_caption_over_its_photo_credit_is_not_the_headline():
+    article = extract_bytes(page(
+        "Business",
+        "Column: The merger sends a dismal signal about the future of local news",
+        "Company headquarters building",
+        "The company is merging with a rival to create the largest newspaper chain in the U.S.",
+        "(Jane Roe / Associated Press)",
+        "By Michael Writer",
+        "Nov. 19, 2019",
+    ), "p.txt")
+    assert article.title == "Column: The merger sends a dismal signal about the future of local news"
+
+
+def test_a_panel_of_share_buttons_does_not_hide_the_date_line_above_it():
+    names = ("Email", "Facebook", "Messenger", "Twitter", "Pinterest", "WhatsApp", "LinkedIn", "Reddit")
+    article = extract_bytes(page(
+        "Taylor Swift is allowed to play her music at the awards after all",
+        "19 November 2019",
+        *[line for name in names for line in ("□", name, f"Share this with {name}")],
+        "Copy this link", "These are external links and will open in a new window", "Close share panel",
+    ), "p.txt")
+    assert article.title == "Taylor Swift is allowed to play her music at the awards after all"
+    assert article.published == "2019-11-19"

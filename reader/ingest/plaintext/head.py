@@ -22,6 +22,8 @@ _FURNITURE_START = re.compile("|".join((
     # ("Filed under: …", "Tags: …")
     r"(?:[^:：]{1,25}[:：]\s+[^:：]+){2,}$",
     r"(?:filed (?:to|under)|tags?|categor(?:y|ies)|topics?|posted in|labels?)\s*[:：]",
+    # a breadcrumb's label ("You are here: Home › News"), as 当前位置： is in Chinese
+    r"you are here\b",
     # a byline or a time stamp ("By …", "Von …", "记者 …", "Updated …", "Today 12:01 AM")
     r"(?:by|von|par|por|door|oleh|di|av|posted by|written by|words by|text by)\s",
     r"(?:本报|本報|本台|特约|實習|实习)?(?:记者|記者|作者|编辑|編輯|撰文|文)\s*[:：/／╱]?",
@@ -112,11 +114,14 @@ _INNER_STOP = re.compile(r"\.(?<=[a-z]{3}\.)\s*(?=[A-Z])|。(?=.)")
 # A sentence's last full stop, not an initial's ("… Jane Q.").
 _FULL_STOP = re.compile(r"(?:(?<![\s.][A-Z])\.|。)[\"'”’)）」』]*$")
 _MENU_BARS = re.compile(r"[|｜│¦]")
+# The word of a byline alone on its line, the name on the next ("By" / "Al Root"), as where the name is a link.
+_BYLINE_WORD = re.compile(r"(?:by|von|par|por|door|oleh|written by|words by|text by)\s*:?$", re.I)
 _LEAD_MARKS = "》〉»›>■□●◆◇▶►・•※★☆→"
 _HEAD_REACH = 24  # lines above the body searched for its metadata line
 _RIVER = 3  # dated lines in a row: a list of related stories, not an article's metadata
 _HEAD_BELOW = 6  # lines into the body where a headline at its top can still have its metadata line
 _TITLE_REACH = 8  # weak candidates passed above the metadata line before the search gives up
+_PANEL_COUNTED = 2  # lines of a run of buttons that count against _HEAD_REACH
 _SKIP, _WEAK, _STRONG, _STOP = range(4)
 
 
@@ -160,13 +165,14 @@ def _head_line(units: list[Unit], index: int, anchor: int = -1) -> int:
     (a section's name, a person's), a name with an initial, Chinese text with commas."""
     unit = units[index]
     if unit.kind == "end":
-        return _STOP if unit.strong else _SKIP
+        return _STOP if unit.strong and not _in_toolbar(units, index) else _SKIP
     if unit.kind in ("rule", "junk", "meta", "crumb", "item") or unit.bullet:
         return _SKIP
     text = unit.text
     if unit.weight > 60 or (unit.punct >= 4 and unit.weight > 30):
         return _SKIP if _credited(text) else _STOP
-    if unit.weight < 2 or (unit.cjk and unit.weight <= 4) or _furniture(text) or _menu_row(units, index):
+    if unit.weight < 2 or (unit.cjk and unit.weight <= 4) or _furniture(text) or _menu_row(units, index) \
+            or (index > 0 and _BYLINE_WORD.match(units[index - 1].text)):
         return _SKIP
     verdict = _nav_verdict(units, index, anchor) if unit.kind == "nav" else _STRONG
     if verdict == _SKIP:
@@ -176,9 +182,27 @@ def _head_line(units: list[Unit], index: int, anchor: int = -1) -> int:
     if unit.cjk and sum(map(text.count, ",，、")) >= 2:
         return _WEAK
     if (unit.punct >= 2 and _INNER_STOP.search(text)) or (not unit.cjk and unit.weight <= 3) \
-            or _INITIAL_NAME.match(text):
+            or _INITIAL_NAME.match(text) or _above_credit(units, index):
         return _WEAK
     return verdict
+
+
+def _in_toolbar(units: list[Unit], index: int) -> bool:
+    """Whether a line stands among buttons of a word or two ("Twitter", "Comments", "Print"): a
+    toolbar's button that says "Comments" does not begin the comments."""
+    return 0 < index < len(units) - 1 and all(
+        units[k].weight <= 2 and units[k].kind in ("junk", "item", "rule", "short", "end") for k in (index - 1, index + 1))
+
+
+# A photo's credit on a line of its own, in brackets ("(Jacquelyn Martin / Associated Press)", "(Getty Images)").
+_CREDIT_LINE = re.compile(
+    r"[(（][^()（）]*(?:/|©|\b(?:photo|getty|associated press|reuters|afp|ap|epa|shutterstock)\b)[^()（）]*[)）]$", re.I)
+
+
+def _above_credit(units: list[Unit], index: int) -> bool:
+    """Whether a line stands right above a photo's credit: the photo's caption, or the headline
+    over a lead photo shown without one."""
+    return index + 1 < len(units) and bool(_CREDIT_LINE.match(units[index + 1].text))
 
 
 def _headline_above(units: list[Unit], anchor: int, page: str) -> tuple[int, list[int]]:
@@ -301,8 +325,9 @@ def _meta_anchor(units: list[Unit], start: int) -> int:
             if unit.weight > 30 and unit.kind == "text":
                 break
     index = start - 1
-    floor = start - _HEAD_REACH - 1
-    while index > max(-1, floor):
+    reach = _HEAD_REACH
+    panel = 0  # furniture lines in a row
+    while index >= 0 and reach > 0:
         unit = units[index]
         if unit.kind == "meta" or ((unit.bullet or unit.kind == "junk") and _dated_furniture(unit)) \
                 or is_time_stamp(unit):
@@ -310,10 +335,16 @@ def _meta_anchor(units: list[Unit], start: int) -> int:
             river_top = _teaser_river_top(units, top)
             if river_top >= 0:
                 # A list of related stories between the head and the body: the head is above it.
-                top, floor = river_top, river_top - _HEAD_REACH - 1
-            elif not is_river(units, top, bottom):
+                index, reach = river_top, _HEAD_REACH + 1
+            elif is_river(units, top, bottom):
+                index, reach = top, reach - (index - top)
+            else:
                 return top
-            index = top
+        # A panel of share buttons or icons (a word each, or none) does not count against the reach:
+        # past its first lines, a run of them is passed over.
+        panel = panel + 1 if unit.weight <= 1 or unit.kind in ("junk", "rule") else 0
+        if panel <= _PANEL_COUNTED:
+            reach -= 1
         index -= 1
     return -1
 
@@ -407,6 +438,9 @@ def _above_posted_line(units: list[Unit], title: int) -> int:
     return title
 
 
+_ASKS = re.compile(r"[?!][\"'”’)]*$")
+
+
 def _date_over_headline(units: list[Unit], meta: int, start: int) -> bool:
     """Whether the body opens with its headline right under the dated metadata line (nothing but
     furniture between): a short line that is no sentence (a comma at most) stands there only as
@@ -414,7 +448,10 @@ def _date_over_headline(units: list[Unit], meta: int, start: int) -> bool:
     the date then belongs to the page's furniture or to another story. Latin script only: Chinese
     pages open the body with an unpunctuated source line (中广网河南分网消息, 国际中心／综合报导)."""
     first = units[start]
-    if first.cjk or first.final or first.punct > 1 or first.weight > 30 or _head_line(units, start) != _STRONG:
+    # A headline can end with a question or an exclamation; any other stop, or two marks inside, make a sentence.
+    asks = first.final and bool(_ASKS.search(first.text))
+    if first.cjk or (first.final and not asks) or first.punct - asks > 1 or first.weight > 30 \
+            or _head_line(units, start) != _STRONG:
         return False
     return has_date(units[meta].text) and all(_head_line(units, k) == _SKIP for k in range(meta + 1, start))
 
