@@ -62,6 +62,9 @@ _REPORT_TAIL = re.compile(r"\s+[\u4e00-\u9fff]{0,4}(?:報導|报道)$")
 # Taiwanese bylines: "石文南／台北報導", "記者鄭矞昕／綜合報導", "（張文祿報導）"; a desk ("國際中心") is no one's name.
 _PLACE_REPORT = re.compile(r"(?<![\u4e00-\u9fff])(?:記者|记者)?\s*([\u4e00-\u9fff]{2,4})\s*[／/╱]\s*[\u4e00-\u9fff]{0,4}(?:報導|报道)")
 _PAREN_REPORT = re.compile(r"[（(]\s*([\u4e00-\u9fff]{2,4})\s*(?:報導|报道)\s*[）)]")
+# A dateline's reporter in brackets, without the word 记者: "中国网1月17日讯（王文举）", "腾讯科技讯（无忌）".
+_DATELINE_REPORT = re.compile(r"(?:讯|訊|电|電)\s*[（(]\s*(?!通讯员|通訊員|实习生|實習生|编辑|編輯|记者|記者)"
+                              r"([\u4e00-\u9fff·]{2,4}(?:[ 、][\u4e00-\u9fff·]{2,4})*)\s*[）)]")
 _DESK = re.compile(r"(?:中心|小组|小組|部|室|社|网|網|台|组|組|綜合|综合)$")
 _PHOTO = re.compile(r"\s*(?:摄|攝)")
 _ROLE = re.compile(r"\s*(?:通讯员|通訊員|实习生|實習生)")
@@ -136,16 +139,16 @@ def read_meta_line(line: str, *, zone: str = "") -> LineMeta:
 
 def find_byline(line: str) -> str:
     """Who wrote the story, as a line under a headline names them: "作者：张三", "本报记者 李四",
-    "記者鄭矞昕／彰化報導", "（張文祿報導）", "By A and B"; '' if the line names no one.
+    "記者鄭矞昕／彰化報導", "（張文祿報導）", "中国网1月17日讯（王文举）", "By A and B"; '' if the line names no one.
     A photographer's credit ("本报记者 郭立亮 摄") is no byline."""
     author = _AUTHOR.search(line)
     if author:
         return "" if author.group(1) in _NO_ONE else author.group(1)
-    for pattern in (_REPORTER, _PLACE_REPORT, _PAREN_REPORT):
+    for pattern in (_REPORTER, _PLACE_REPORT, _PAREN_REPORT, _DATELINE_REPORT):
         for match in pattern.finditer(line):
             name = _REPORT_TAIL.sub("", _ROLE.split(match.group(1))[0].strip())
             photo = name.endswith(("摄", "攝")) or _PHOTO.match(line, match.end())
-            if not photo and not (pattern is _PLACE_REPORT and _DESK.search(name)):
+            if not photo and not (pattern in (_PLACE_REPORT, _DATELINE_REPORT) and _DESK.search(name)):
                 return name
     by = _BY.search(line)
     return by.group(1).strip() if by else ""

@@ -140,6 +140,10 @@ def test_co_authors_joined_by_and_are_both_kept():
     ("記者羅執中 台北報導", "羅執中"),
     ("By Jane Roe, John Doe and Ann Lee", "Jane Roe, John Doe and Ann Lee"),
     ("By Jane Roe, Associated Press", "Jane Roe"),
+    ("中国网1月17日讯（王文举）一个“禁用公款喝茅台”的建议", "王文举"),
+    ("腾讯科技讯（无忌）北京时间1月17日消息", "无忌"),
+    ("本报讯（通讯员 张三）", ""),
+    ("新华社电（综合）", ""),
 ])
 def test_photo_credits_desks_and_prose_name_no_author(line, byline):
     assert find_byline(line) == byline
