@@ -45,7 +45,8 @@ _REPORTER = re.compile(r"(?:本报|本報|本台|本网|新华社|中新社|中�
                        r"(?=[\s）)】\]／/╱,，、]|$|報導|报道|[\u4e00-\u9fff]{2}(?:報導|报道))")
 """A reporter's name after 记者, ended as bylines end (a space, a bracket, a slash, 报道): so
 prose such as "记者日前从国务院…获悉" names no one."""
-_DATE_WORD = r"(?i:on|at|updated|published|posted)\b|(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)"
+_DATE_WORD = (r"(?i:on|at|updated|published|posted|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+              r"|(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)")
 _NOT_NAME = rf"(?!{_DATE_WORD})"
 _ROLE_WORD = (r"[^,|;]*\b(?i:staff|writer|reporter|editor|correspondent|contributor|columnist|associated press"
               r"|reuters|bloomberg|afp|ap)\b")
@@ -151,7 +152,23 @@ def find_byline(line: str) -> str:
             if not photo and not (pattern in (_PLACE_REPORT, _DATELINE_REPORT) and _DESK.search(name)):
                 return name
     by = _BY.search(line)
-    return by.group(1).strip() if by else ""
+    return _unglued(by.group(1).strip()) if by else ""
+
+
+# Where a page's text ran the byline into the next element: a name, then a role or an outlet
+# ("Meg JamesStaff Writer", "Jonathan GarberFOXBusiness"); "McDonald" and "LeBron" stay whole.
+_GLUED = re.compile(r"(?<=[a-z]{2})(?=(?:Staff|Writer|Reporter|Editor|Correspondent|Contributor|Columnist)\b|[A-Z]{2,})")
+
+
+def _unglued(name: str) -> str:
+    """A byline without what a page's text joined to it: a role or an outlet glued to the last
+    name, or the whole name printed twice (a link's text and its title, "Sean Martin Sean Martin")."""
+    name = _GLUED.split(name, maxsplit=1)[0]
+    words = name.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half and words[:half] == words[half:]:
+        return " ".join(words[:half])
+    return name
 
 
 # Words that say a line is metadata. Kept apart, the Chinese ones need no case folding (which

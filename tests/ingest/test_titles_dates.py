@@ -144,6 +144,11 @@ def test_co_authors_joined_by_and_are_both_kept():
     ("腾讯科技讯（无忌）北京时间1月17日消息", "无忌"),
     ("本报讯（通讯员 张三）", ""),
     ("新华社电（综合）", ""),
+    ("By Sherif Saed, Wednesday, 20th Nov 2019 12:41 GMT", "Sherif Saed"),
+    ("By Meg JamesStaff Writer", "Meg James"),
+    ("By Jonathan GarberFOXBusiness", "Jonathan Garber"),
+    ("By Sean Martin Sean Martin", "Sean Martin"),
+    ("By DeAndre Hopkins and Ann MacLeod", "DeAndre Hopkins and Ann MacLeod"),
 ])
 def test_photo_credits_desks_and_prose_name_no_author(line, byline):
     assert find_byline(line) == byline
