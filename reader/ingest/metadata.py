@@ -52,10 +52,13 @@ _ROLE_WORD = (r"[^,|;]*\b(?i:staff|writer|reporter|editor|correspondent|contribu
               r"|reuters|bloomberg|afp|ap)\b")
 """A role or an agency somewhere before the next comma: "Staff Writer", "AP Auto Writer"."""
 _NAME = rf"{_NOT_NAME}[A-Z][\w.'\-]*(?:\s+(?:{_NOT_NAME}[A-Z][\w.'\-]*|de|van|von|la|da|del|di|le))*"
-_BY = re.compile(rf"^\s*(?i:by|von|par|por)\s+({_NAME}(?:(?:\s+(?:and|&|und|et|y)\s+|,\s+(?:and\s+)?(?!{_ROLE_WORD})){_NAME})*)"
-                 rf"(?=\s*[,|•·;]|\s+(?:{_DATE_WORD})|\s+[-–—\d]|\s*$)")
+_CREDENTIAL = r"(?:MS|MD|RD|PhD|MPH|RN|MBA|LD|CDN|Jr|Sr)\b"
+_BY = re.compile(r"^\s*(?:[\d/.\-]+\s+)?(?i:(?:written|words|text|researched|reported)\s+by|by|von|par|por):?\s+"
+                 rf"({_NAME}(?:(?:\s+(?:and|&|und|et|y)\s+|,\s+(?:and\s+)?(?!{_ROLE_WORD}|{_CREDENTIAL})){_NAME})*)"
+                 rf"(?=\s*[,|•·;]|\s+(?:{_DATE_WORD})|\s+[-–—\d]|\s*\S*@|\s*$)")
 """An English (or German, French, Spanish) byline: capitalised names, co-authors joined by commas
-or "and"; a role after a comma ("Staff Writer") is no co-author."""
+or "and"; a role or a degree after a comma ("Staff Writer", "MS, RD") is no co-author; a date
+may come first ("11/19/2019 by …"), a social handle or an address after ("…@handle")."""
 # What a site fills an author field with when no one is named: its app, its readers, "anonymous".
 _NO_ONE = frozenset({"手机版", "手機版", "客户端", "客戶端", "网友", "網友", "佚名", "匿名", "本站", "本网", "本網",
                      "小编", "小編", "管理员", "管理員", "admin"})

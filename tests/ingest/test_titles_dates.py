@@ -149,6 +149,11 @@ def test_co_authors_joined_by_and_are_both_kept():
     ("By Jonathan GarberFOXBusiness", "Jonathan Garber"),
     ("By Sean Martin Sean Martin", "Sean Martin"),
     ("By DeAndre Hopkins and Ann MacLeod", "DeAndre Hopkins and Ann MacLeod"),
+    ("By Chris Pokorny@DawgsByNature Nov 18, 2019, 11:47am EST", "Chris Pokorny"),
+    ("11/19/2019 by Lars Brandle", "Lars Brandle"),
+    ("Written by Rachael Link, MS, RD on November 14, 2019", "Rachael Link"),
+    ("By Megan Rowe meganr@example.com(509) 555-0100", "Megan Rowe"),
+    ("Stand by Me is a film", ""),
 ])
 def test_photo_credits_desks_and_prose_name_no_author(line, byline):
     assert find_byline(line) == byline
