@@ -71,7 +71,7 @@ _YEAR_FIRST = re.compile(
     r"(?::(?P<is>\d{2}))?(?:\.\d+)?(?P<iz>Z|[+-]\d{2}:?\d{2})?)"
     rf"|(?<![A-Za-z]-)(?<!_)(?P<yy>{_YEAR})\s*[-/.年년]\s*(?P<ym>\d{{1,2}})\s*[-/.月월]\s*(?P<yd>\d{{1,2}})(?!\d)"
     r"(?![-_][A-Za-z])\s*[日일]?"
-    r"(?:\s*(?:[T\s]|&nbsp;)?\s*(?P<yh>\d{1,2})\s*[:：时]\s*(?P<ymi>\d{2})(?:\s*[:：分]\s*(?P<ys>\d{2}))?)?"
+    r"(?:\s*(?:[T\s]|&nbsp;)?\s*(?P<yh>\d{1,2})\s*[:：时時시]\s*(?P<ymi>\d{2})(?:\s*[:：分분]\s*(?P<ys>\d{2}))?)?"
 )
 # Read back from the year, up to its end: 21/06/2014, 13.11.2019; Nov. 19, 2019, Oktober 27, 2015;
 # 25. September 2018, 20 Nov, 2019, 30th of September 2019, 1er janvier 2019, 5 de março de 2019.

@@ -50,6 +50,8 @@ def test_year_first_dates_keep_their_time_and_iso_timestamps_their_offset():
     assert find_date("2012-01-12 16:49:03   来源：中国日报网", zone="+08:00") == "2012-01-12T16:49:03+08:00"
     assert find_date("2012年01月11日15:33", zone="+08:00") == "2012-01-11T15:33:00+08:00"
     assert find_date("2019-11-20T09:28:00Z") == "2019-11-20T09:28:00+00:00"
+    assert find_date("2019年11月20日 10時30分", zone="+09:00") == "2019-11-20T10:30:00+09:00"
+    assert find_date("2019년 11월 20일 10시 30분", zone="+09:00") == "2019-11-20T10:30:00+09:00"
     # A clock time beside a date written otherwise names no instant without its zone: the day alone.
     assert find_date("Nov. 19, 2019 8:03 am ET") == "2019-11-19"
 
