@@ -154,8 +154,20 @@ def find_byline(line: str) -> str:
             photo = name.endswith(("摄", "攝")) or _PHOTO.match(line, match.end())
             if not photo and not (pattern in (_PLACE_REPORT, _DATELINE_REPORT) and _DESK.search(name)):
                 return name
-    by = _BY.search(line)
-    return _unglued(by.group(1).strip()) if by else ""
+    korean = _KOREAN_REPORTER.search(line) if "기자" in line else None
+    if korean:
+        return korean.group(1)
+    # "By …" opens the line or one of its parts ("20.11.2019, 10:30 Uhr | Von Anna Muster").
+    for part in _PARTS.split(line):
+        by = _BY.search(part)
+        if by:
+            return _unglued(by.group(1).strip())
+    return ""
+
+
+_PARTS = re.compile(r"\s[|•·]\s")
+# A Korean reporter's name before the word for reporter ("김민수 기자", "김민수기자").
+_KOREAN_REPORTER = re.compile(r"(?<![\uac00-\ud7af])([\uac00-\ud7af]{2,4})\s?기자(?![\uac00-\ud7af])")
 
 
 # Where a page's text ran the byline into the next element: a name, then a role or an outlet

@@ -154,6 +154,9 @@ def test_co_authors_joined_by_and_are_both_kept():
     ("Written by Rachael Link, MS, RD on November 14, 2019", "Rachael Link"),
     ("By Megan Rowe meganr@example.com(509) 555-0100", "Megan Rowe"),
     ("Stand by Me is a film", ""),
+    ("20.11.2019, 10:30 Uhr | Von Anna Muster", "Anna Muster"),
+    ("입력 2019.11.20 10:30 | 김민수 기자", "김민수"),
+    ("기자회견에서 밝혔다", ""),
 ])
 def test_photo_credits_desks_and_prose_name_no_author(line, byline):
     assert find_byline(line) == byline
