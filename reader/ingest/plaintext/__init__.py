@@ -35,6 +35,7 @@ from reader.ingest.plaintext.body import (
     best_segment,
     body_blocks,
     cut_river,
+    may_be_anchored,
 )
 from reader.ingest.plaintext.head import find_head, headline_text, menu_item_shapes
 from reader.ingest.plaintext.kinds import classify, line_kind, may_be_meta, score_bound
@@ -130,10 +131,19 @@ def extract_plain_text(text: str) -> TextArticle:
 
 
 def _read_anchors(units: list[Unit]) -> None:
-    """Classify every dated line that may be a metadata line and, around a dated metadata line, the
-    lines :func:`anchor_bonus` reads: an unread line then neither gives nor takes a bonus, read or not."""
+    """Classify the lines :func:`anchor_bonus` needs classified: every dated line that may be a
+    metadata line with a line below it that may be rewarded, and around a dated metadata line, the
+    lines the bonus reads. An unread line then neither gives nor takes a bonus, read or not."""
+    # The nearest line below each line that may take the bonus (past the end where none does).
+    below = [0] * len(units)
+    nearest = len(units) + ANCHOR_BELOW
+    for index in range(len(units) - 1, -1, -1):
+        below[index] = nearest
+        if may_be_anchored(units[index]):
+            nearest = index
     for index, unit in enumerate(units):
-        if unit.kind == "short" or not may_be_meta(unit) or not has_date(unit.text):
+        if unit.kind == "short" or below[index] > index + ANCHOR_BELOW or not may_be_meta(unit) \
+                or not has_date(unit.text):
             continue
         if unit.kind == UNREAD:
             classify(unit)

@@ -40,6 +40,13 @@ ANCHOR_ABOVE = 3
 """Lines above a dated metadata line where :func:`anchor_bonus` looks for a headline."""
 ANCHOR_BELOW = 4
 """Lines below a dated metadata line where :func:`anchor_bonus` looks for the running text it announces."""
+_ANCHORED_WORDS = 8  # the least running text the bonus goes to
+
+
+def may_be_anchored(unit: Unit) -> bool:
+    """Whether the line can be the running text :func:`anchor_bonus` rewards, however it is classified
+    (a list item never is running text)."""
+    return not unit.bullet and unit.weight >= _ANCHORED_WORDS
 
 
 def anchor_bonus(units: list[Unit]) -> None:
@@ -52,7 +59,7 @@ def anchor_bonus(units: list[Unit]) -> None:
         if not any(2 <= u.weight <= 60 and not u.final for u in above):
             continue
         for follower in units[index + 1: index + ANCHOR_BELOW + 1]:
-            if follower.kind == "text" and follower.weight >= 8:
+            if follower.kind == "text" and follower.weight >= _ANCHORED_WORDS:
                 follower.score += 25
                 break
 
