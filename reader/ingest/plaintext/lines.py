@@ -234,12 +234,9 @@ def read_units(text: str) -> list[Unit]:
             blank = True
             previous_raw = ""
             continue
-        if raw[0] in " \u3000\t\u00a0":
-            leading = raw[: len(raw) - len(raw.lstrip(" \u3000\t\u00a0"))]
-            indent = "\u3000" in leading or len(leading.expandtabs()) >= 2
-        else:
-            leading = ""
-            indent = False
+        # Indented: two columns of white space or more (an ideographic space is two, a tab up to eight).
+        leading = len(raw) - len(raw.lstrip(" \u3000\t\u00a0"))  # characters of white space
+        indent = leading >= 2 or (leading == 1 and raw[0] in "\u3000\t")
         bullet = ordered = False
         if line[0] in bullet_first:
             match = _BULLET.match(line)
@@ -255,7 +252,7 @@ def read_units(text: str) -> list[Unit]:
             and units
             and not blank
             and not bullet
-            and not (indent and "\u3000" in leading)
+            and "\u3000" not in raw[:leading]
             and display_width(previous_raw.rstrip()) + 1 + display_width(line.split(" ")[0]) > wrap
         ):
             units[-1].text = join_wrapped(units[-1].text, line)
