@@ -139,14 +139,6 @@ def _inner_gap(line: str) -> bool:
     return "   " in line or "\u3000\u3000" in line or "\t" in line
 
 
-def _indented_past(line: str, column: int) -> bool:
-    """Text that starts at ``column`` or further right. White space is at most two columns a
-    character, so most lines are settled by their length of indentation alone."""
-    text = line.lstrip()
-    indentation = len(line) - len(text)
-    return bool(text) and 2 * indentation >= column and _indent_width(line) >= column
-
-
 def _split_columns(text: str) -> list[str]:
     """The lines of ``text``, with side-by-side columns of a text dump (a table layout rendered
     by lynx or w3m) undone: the article column is read top to bottom first, then the sidebar.
@@ -186,15 +178,16 @@ def _split_columns(text: str) -> list[str]:
     # Sidebars often start with a bullet column: take the leftmost well-used start.
     best = min(c for c in starts if support(c) >= 0.3 * most)
     boundary = best - 2
-    # The boundary is at column 28 or further right: a line that does not open with white space
-    # does not reach it.
+    # White space is at most two columns a character: a line whose text starts at the boundary
+    # (column 28 or further right) opens with at least half as many characters of it.
+    reach = (boundary + 1) // 2
     rows: list[int] = []
     right_only: set[int] = set()  # rows with nothing in the left column
     for i, line in enumerate(lines):
         if i in pieces:
             if any(c >= boundary for c, _ in pieces[i][1:]):
                 rows.append(i)
-        elif line[:1].isspace() and _indented_past(line, boundary):
+        elif line[:reach].isspace() and not line.isspace() and _indent_width(line) >= boundary:
             rows.append(i)
             right_only.add(i)
     if len(rows) < _MIN_COLUMN_ROWS:
