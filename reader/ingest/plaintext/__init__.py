@@ -17,7 +17,9 @@ punctuation standing between paragraphs; their levels come from :mod:`headings`.
 Works line by line with precompiled patterns, each line measured once; counts
 come from runs of characters (one match per run of ideographs, not per
 ideograph), and costly patterns only run where a cheap test says they can
-match: a page takes a few milliseconds.
+match. Lines further below the body than anything after the body search reads
+are never classified at all (an upper bound of their score stands in for it):
+a page takes a few milliseconds.
 """
 
 from __future__ import annotations
@@ -157,10 +159,10 @@ def _densest(units: list[Unit]) -> tuple[int, int]:
     """The densest stretch of running text, as :func:`best_segment` finds it over the lines' true
     scores, reading only the lines down to a little below it (most pages' long tail is never read).
 
-    An unread line scores no less than it will once read, so the stretch found is right as soon as
-    it holds no unread line: a stretch anywhere else is worth no more for lines read than it was for
-    them unread, and the stretch's own sum, its start and its end do not change. Otherwise the lines
-    down to the stretch are read and the search is repeated. Whatever follows the search reads lines
+    An unread line scores no less than it will once read (and neither gives nor takes the anchor
+    bonus), so a stretch found with no unread line in it is the one the true scores give: reading
+    can only lower the stretches elsewhere, and leaves this one's sum, start and end as they are.
+    Otherwise the lines down to the stretch are read and the search is repeated. Whatever follows the search reads lines
     down to :data:`RIVER_REACH` below the stretch, or further through a run of metadata lines (a
     headline's metadata run is followed down), so those are read too."""
     read = 0  # lines above this one are read
