@@ -207,9 +207,12 @@ def looks_like_meta_line(line: str) -> bool:
     if len(line) > 160:
         return False
     words = _meta_words(line)
-    if not words and not _DIGIT.search(line):
+    # Without a word that names metadata, only a date on a short line makes one.
+    if not words and (len(line) >= 80 or not _DIGIT.search(line)):
         return False
-    has_date = bool(_CJK_DATE.search(line) or _EN_DATE_MDY.search(line) or _EN_DATE_DMY.search(line))
+    # Every date the three patterns read has a year of 19xx or 20xx.
+    has_date = ("19" in line or "20" in line) and bool(
+        _CJK_DATE.search(line) or _EN_DATE_MDY.search(line) or _EN_DATE_DMY.search(line))
     if has_date and (words or len(line) < 80):
         return True
     return words and bool(_SOURCE.search(line) or _AUTHOR.search(line) or _BYLINE_START.match(line))
