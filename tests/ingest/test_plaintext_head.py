@@ -419,7 +419,8 @@ def test_a_caption_over_its_photo_credit_is_not_the_headline():
 
 
 def test_a_panel_of_share_buttons_does_not_hide_the_date_line_above_it():
-    names = ("Email", "Facebook", "Messenger", "Twitter", "Pinterest", "WhatsApp", "LinkedIn", "Reddit")
+    names = ("Email", "Facebook", "Messenger", "Twitter", "Pinterest", "WhatsApp", "LinkedIn", "Reddit", "Tumblr",
+             "Telegram", "Viber", "Line")
     article = extract_bytes(page(
         "Taylor Swift is allowed to play her music at the awards after all",
         "19 November 2019",

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from reader.ingest.dates import has_date
 from reader.ingest.metadata import looks_like_meta_line
-from reader.ingest.plaintext.kinds import DATED_LINE_WORDS, NAV_BARS
+from reader.ingest.plaintext.kinds import DATED_LINE_WORDS, NAV_BARS, classify
 from reader.ingest.plaintext.lines import OTHER_WORD, Unit, count_words
 
 # What a line next to the headline can be but the headline never is: whole classes of page
@@ -329,6 +329,9 @@ def _meta_anchor(units: list[Unit], start: int) -> int:
     panel = 0  # furniture lines in a row
     while index >= 0 and reach > 0:
         unit = units[index]
+        if unit.kind == "short":
+            # Short lines are read only near the body, and the reach can run past them.
+            classify(unit)
         if unit.kind == "meta" or ((unit.bullet or unit.kind == "junk") and _dated_furniture(unit)) \
                 or is_time_stamp(unit):
             top, bottom = meta_run(units, index)
