@@ -429,3 +429,22 @@ def test_a_panel_of_share_buttons_does_not_hide_the_date_line_above_it():
     ), "p.txt")
     assert article.title == "Taylor Swift is allowed to play her music at the awards after all"
     assert article.published == "2019-11-19"
+
+
+def test_a_chinese_reporter_named_after_the_dateline_is_the_byline():
+    article = extract_bytes(page(
+        "首页 > 新闻 > 社会",
+        "城市口袋公园受居民欢迎",
+        "2012-01-17 10:32 来源：示例日报",
+        story=["示例网1月17日讯（王文举）" + GUSHI[0], *GUSHI[1:]],
+    ), "p.txt")
+    assert article.title == "城市口袋公园受居民欢迎"
+    assert article.byline == "王文举"
+
+
+def test_an_english_lede_names_no_byline():
+    article = extract_bytes(page(
+        "Library Plan Approved After Years of Debate", "November 19, 2019",
+        story=["By Christmas, the council said, " + STORY[0], *STORY[1:]],
+    ), "p.txt")
+    assert article.byline == ""

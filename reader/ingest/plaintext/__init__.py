@@ -125,7 +125,7 @@ def extract_plain_text(text: str) -> TextArticle:
     article.language = _cjk_language(units[start:end + 1])
     zone = local_zone(article.language)
     meta_lines = metadata_lines(units, head, start)
-    meta = read_metadata(units, meta_lines, zone)
+    meta = read_metadata(units, meta_lines, zone, start)
     meta.published = published_date(units, meta_lines, head, start, zone, text)
     article.meta = meta
     article.blocks = body_blocks(units, start, end)

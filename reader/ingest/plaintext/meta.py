@@ -14,6 +14,7 @@ from reader.ingest.dates import (
 )
 from reader.ingest.metadata import (
     LineMeta,
+    find_byline,
     find_url,
     guess_language,
     looks_like_meta_line,
@@ -43,8 +44,10 @@ def _meta_unclassified(unit: Unit) -> bool:
     return unit.kind in ("item", "text") and (unit.weight > 40 or (unit.final and unit.punct > 2))
 
 
-def read_metadata(units: list[Unit], lines: list[int], zone: str) -> LineMeta:
-    """Source, byline and link: the first line that states each."""
+def read_metadata(units: list[Unit], lines: list[int], zone: str, body: int) -> LineMeta:
+    """Source, byline and link: the first line that states each; the byline else from the head
+    of the body's first paragraph, where Chinese news names its reporter after the dateline
+    ("新华网北京12月9日电(记者罗沙)…", "中国网1月17日讯（王文举）…")."""
     meta = LineMeta()
     for i in lines:
         found = read_meta_line(units[i].text, zone=zone)
@@ -54,7 +57,16 @@ def read_metadata(units: list[Unit], lines: list[int], zone: str) -> LineMeta:
     if lines and not meta.url:
         for i in range(min(lines), max(lines) + 1):
             meta.url = meta.url or find_url(units[i].text)
+    for unit in units[body:body + _LEDE_LINES]:
+        if meta.byline:
+            break
+        if unit.cjk and unit.kind == "text":
+            meta.byline = find_byline(unit.text[:_LEDE_HEAD])
     return meta
+
+
+_LEDE_LINES = 2  # lines at the top of the body where a dateline can stand (a standfirst may come first)
+_LEDE_HEAD = 80  # characters of a paragraph in which its dateline and reporter stand
 
 
 def published_date(units: list[Unit], lines: list[int], head: Head, start: int, zone: str, page: str) -> str:
