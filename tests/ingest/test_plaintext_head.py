@@ -448,3 +448,30 @@ def test_an_english_lede_names_no_byline():
         story=["By Christmas, the council said, " + STORY[0], *STORY[1:]],
     ), "p.txt")
     assert article.byline == ""
+
+
+def test_a_byline_ending_on_a_clock_time_is_a_metadata_line_and_a_repeated_caption_no_river():
+    article = extract_bytes(page(
+        "Library Plan Approved After Years of Debate",
+        "By Louis Writer on Monday, November 18th, 2019 at 11:04 a.m.",
+        "A crane stands by the old house, on Aug. 31, 2019. (AP)",
+        "A crane stands by the old house, on Aug. 31, 2019. (AP)",
+    ), "p.txt")
+    assert article.title == "Library Plan Approved After Years of Debate"
+    assert article.published == "2019-11-18"
+    assert article.byline == "Louis Writer"
+
+
+def test_a_date_line_ending_on_a_clock_time_is_the_head_s_date():
+    article = extract_bytes(page(
+        "• Home", "• News", "• Sports", "News",
+        "Power Shutoff Begins Over Fire Danger",
+        "JANE ROE",
+        "Nov. 20, 2019Updated: Nov. 20, 2019 1:35 a.m.",
+        "Facebook Twitter Email LinkedIn Reddit Pinterest",
+        "Back to Gallery",
+        "Power Shutoff Begins Over Fire Danger",
+        "Facebook Twitter Email LinkedIn Reddit Pinterest",
+    ), "p.txt")
+    assert article.title == "Power Shutoff Begins Over Fire Danger"
+    assert article.published == "2019-11-20"

@@ -381,9 +381,10 @@ def meta_run(units: list[Unit], index: int) -> tuple[int, int]:
 
 
 def is_river(units: list[Unit], top: int, bottom: int) -> bool:
-    """Three or more dated lines in a row: a list of related stories (a title and its day on
-    each line), not the article's own metadata."""
-    return bottom - top + 1 >= _RIVER and sum(1 for k in range(top, bottom + 1) if has_date(units[k].text)) >= _RIVER
+    """Three or more dated lines in a row, all different: a list of related stories (a title and its
+    day on each line), not the article's own metadata (a byline, then a photo's caption printed twice)."""
+    return bottom - top + 1 >= _RIVER and \
+        len({units[k].text for k in range(top, bottom + 1) if has_date(units[k].text)}) >= _RIVER
 
 
 _TEASER_GAP = 6  # lines from one story's date to the next in a list of related stories

@@ -277,14 +277,18 @@ def measure(unit: Unit) -> None:
 
 def _ends_sentence(text: str) -> bool:
     """Ends with a full stop, "!", "?", "…" or ";", before any closing quotes or brackets;
-    a full stop right after a capital letter ends an initial ("J."), not a sentence.
+    a full stop right after a capital letter ends an initial ("J."), not a sentence, and one
+    after a clock's "a.m." or "p.m." a time stamp ("… 2019 at 11:08 a.m.").
     Only the last twelve characters are looked at."""
     core = text[-12:].rstrip(_CLOSERS)
     if not core:
         return False
     if core[-1] == ".":
-        return len(core) < 2 or not "A" <= core[-2] <= "Z"
+        return len(core) < 2 or not ("A" <= core[-2] <= "Z" or _CLOCK_END.search(core))
     return core[-1] in _STOPS
+
+
+_CLOCK_END = re.compile(r"\d\s?[ap]\.m\.$", re.I)
 
 
 def prose_weight(text: str) -> int:
