@@ -136,6 +136,8 @@ def test_co_authors_joined_by_and_are_both_kept():
     ("By JERUSALEM POST STAFF NOVEMBER 20, 2019", "JERUSALEM POST STAFF"),
     ("By Tom Krisher, AP Auto Writer", "Tom Krisher"),
     ("记者获悉，该公司已经停产", ""),
+    ("截至记者发稿时，大火已被扑灭", ""),
+    ("记者也发现，该公司已经停产", ""),
     ("作者: 手机版", ""),
     ("記者羅執中 台北報導", "羅執中"),
     ("By Jane Roe, John Doe and Ann Lee", "Jane Roe, John Doe and Ann Lee"),
