@@ -114,21 +114,46 @@ def _render_parsed(text: str) -> Rendered:
     return Rendered(html=body, text=canonical_text(body), sections=_flatten(converter.toc_tokens))
 
 
-# Text in which no inline pattern applies: characters that start none, and the Markdown
-# escapes of those that would ("\\*", "\\["). "&" starts only an entity, kept as written.
-_PLAIN_TEXT = re.compile(r"(?:[^\\`*_\[\]<\x00-\x1f\x7f]|\\[\\`*_\[\]])+")
+# A character no inline pattern starts with, or the Markdown escape of one that would ("\\*",
+# "\\["). "&" starts only an entity, kept as written.
+_CHAR = r"(?:[^\\`*_\[\]<\x00-\x1f\x7f]|\\[\\`*_\[\]])"
+_PLAIN_TEXT = re.compile(f"{_CHAR}+")
+# Plain text with emphasis ("**strong**", "*emphasised*") around runs of it that neither start
+# nor end with white space: the asterisk patterns that apply are then only those two.
+_RUN = rf"(?!\s){_CHAR}+(?<!\s)"
+# A closing asterisk right before another would be read with it ("*a**b*" is one emphasis).
+_EMPHASIZED = re.compile(rf"(?:{_CHAR}|\*\*{_RUN}\*\*(?!\*)|\*{_RUN}\*(?!\*))+")
+_EMPHASIS_TOKEN = re.compile(rf"\*\*({_RUN})\*\*|\*({_RUN})\*|{_CHAR}+")
 _ESCAPE = re.compile(r"\\(.)")
 # "&" that does not begin an entity, which the serializer escapes.
 _BARE_AMPERSAND = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);)", re.IGNORECASE)
 # How a paragraph may not begin: a heading, quote, list, rule, table, fence or code block.
-_BLOCK_START = re.compile(r"[#>*+\-=~`|\s]|\d+[.)](?:\s|$)")
+# (An asterisk can open one only before white space or another asterisk, which no run begins with.)
+_BLOCK_START = re.compile(r"[#>+\-=~`|\s]|\d+[.)](?:\s|$)")
 _LIST_ITEM = re.compile(r"(?:-|(\d+)\.) (.*)")
 
 
 def _plain(text: str) -> str | None:
-    """``text`` as Python-Markdown writes it, if it is plain text that can begin a block."""
-    if not _PLAIN_TEXT.fullmatch(text) or _BLOCK_START.match(text) or text[-1].isspace():
+    """``text`` as Python-Markdown writes it, if it is plain text, emphasis and all, that can begin a block."""
+    if not text or _BLOCK_START.match(text) or text[-1].isspace():
         return None
+    if _PLAIN_TEXT.fullmatch(text):
+        return _characters(text)
+    if "*" not in text or not _EMPHASIZED.fullmatch(text):
+        return None
+    out = []
+    for token in _EMPHASIS_TOKEN.finditer(text):
+        strong, emphasised = token.groups()
+        if strong:
+            out.append(f"<strong>{_characters(strong)}</strong>")
+        elif emphasised:
+            out.append(f"<em>{_characters(emphasised)}</em>")
+        else:
+            out.append(_characters(token.group(0)))
+    return "".join(out)
+
+
+def _characters(text: str) -> str:
     if "\\" in text:
         text = _ESCAPE.sub(r"\1", text)
     if "&" in text:
@@ -155,7 +180,7 @@ def _render_plain(text: str) -> Rendered | None:
             title = _plain(chunk[level + 1:]) if level <= 6 and chunk[level:level + 1] == " " else None
             if title is None or chunk.endswith("#"):
                 return None
-            name = " ".join(title.split())
+            name = " ".join(_TAG.sub("", title).split())
             anchor = unique(slugify_unicode(html.unescape(name), "-"), used)
             out.append(f'<h{level} id="{anchor}">{title}</h{level}>')
             sections.append(Section(title=html.unescape(name), level=level, anchor=anchor))
