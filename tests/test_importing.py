@@ -33,16 +33,22 @@ def test_a_pool_of_processes_imports_the_same_as_one(tmp_path, pages):
     library.close()
 
 
+def _pages_with_a_crash(folder: Path, pages: Path, count: int, crash: int) -> list[Path]:
+    """``count`` distinct Markdown pages; the one at ``crash`` kills the worker that reads it."""
+    source = (pages / "quiet-hours.md").read_text(encoding="utf-8")
+    files = []
+    for n in range(count):
+        path = folder / (f"crash-{n}.md" if n == crash else f"page-{n}.md")
+        path.write_text(source.replace("quiet hour", f"quiet hour {n}"), encoding="utf-8")
+        files.append(path)
+    return files
+
+
 def test_a_page_that_kills_its_worker_fails_alone(tmp_path, pages):
     from reader.importing import extract_all
     from tests.crashing_extractor import extract_or_die
 
-    source = (pages / "quiet-hours.md").read_text(encoding="utf-8")
-    files = []
-    for n in range(30):
-        path = tmp_path / (f"crash-{n}.md" if n == 7 else f"page-{n}.md")
-        path.write_text(source.replace("quiet hour", f"quiet hour {n}"), encoding="utf-8")
-        files.append(path)
+    files = _pages_with_a_crash(tmp_path, pages, 30, crash=7)
     results = list(extract_all(files, processes=2, extract=extract_or_die))
     assert [path for path, _ in results] == files
     failed = [path.name for path, result in results if isinstance(result, str)]
@@ -55,12 +61,7 @@ def test_a_worker_dying_while_the_caller_is_busy_does_not_stop_the_import(tmp_pa
     from reader.importing import extract_all
     from tests.crashing_extractor import extract_or_die
 
-    source = (pages / "quiet-hours.md").read_text(encoding="utf-8")
-    files = []
-    for n in range(20):
-        path = tmp_path / (f"crash-{n}.md" if n == 3 else f"page-{n}.md")
-        path.write_text(source.replace("quiet hour", f"quiet hour {n}"), encoding="utf-8")
-        files.append(path)
+    files = _pages_with_a_crash(tmp_path, pages, 20, crash=3)
     results = []
     for path, result in extract_all(files, processes=2, extract=extract_or_die):
         if not results:
