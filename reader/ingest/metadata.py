@@ -173,7 +173,8 @@ _KOREAN_REPORTER = re.compile(r"(?<![\uac00-\ud7af])([\uac00-\ud7af]{2,4})\s?기
 
 # Where a page's text ran the byline into the next element: a name, then a role or an outlet
 # ("Meg JamesStaff Writer", "Jonathan GarberFOXBusiness"); "McDonald" and "LeBron" stay whole.
-_GLUED = re.compile(r"(?<=[a-z]{2})(?=(?:Staff|Writer|Reporter|Editor|Correspondent|Contributor|Columnist)\b|[A-Z]{2,})")
+_GLUED = re.compile(
+    r"(?<=[a-z]{2})(?=(?:Staff|Writer|Reporter|Editor|Correspondent|Contributor|Columnist)\b|[A-Z]{2,})")
 
 
 def _unglued(name: str) -> str:

@@ -162,9 +162,9 @@ def _densest(units: list[Unit]) -> tuple[int, int]:
     An unread line scores no less than it will once read (and neither gives nor takes the anchor
     bonus), so a stretch found with no unread line in it is the one the true scores give: reading
     can only lower the stretches elsewhere, and leaves this one's sum, start and end as they are.
-    Otherwise the lines down to the stretch are read and the search is repeated. Whatever follows the search reads lines
-    down to :data:`RIVER_REACH` below the stretch, or further through a run of metadata lines (a
-    headline's metadata run is followed down), so those are read too."""
+    Otherwise the lines down to the stretch are read and the search is repeated. Whatever follows
+    the search reads lines down to :data:`RIVER_REACH` below the stretch, or further through a run
+    of metadata lines (a headline's metadata run is followed down), so those are read too."""
     read = 0  # lines above this one are read
     while True:
         start, end = best_segment(units)

@@ -190,13 +190,18 @@ def _head_line(units: list[Unit], index: int, anchor: int = -1) -> int:
 def _in_toolbar(units: list[Unit], index: int) -> bool:
     """Whether a line stands among buttons of a word or two ("Twitter", "Comments", "Print"): a
     toolbar's button that says "Comments" does not begin the comments."""
-    return 0 < index < len(units) - 1 and all(
-        units[k].weight <= 2 and units[k].kind in ("junk", "item", "rule", "short", "end") for k in (index - 1, index + 1))
+    return 0 < index < len(units) - 1 and all(units[k].weight <= 2 and units[k].kind in _BUTTON_KINDS
+                                              for k in (index - 1, index + 1))
+
+
+_BUTTON_KINDS = frozenset({"junk", "item", "rule", "short", "end"})
 
 
 # A photo's credit on a line of its own, in brackets ("(Jacquelyn Martin / Associated Press)", "(Getty Images)").
 _CREDIT_LINE = re.compile(
-    r"[(（][^()（）]*(?:/|©|\b(?:photo|getty|associated press|reuters|afp|ap|epa|shutterstock)\b)[^()（）]*[)）]$", re.I)
+    r"[(（][^()（）]*(?:/|©|\b(?:photo|getty|associated press|reuters|afp|ap|epa|shutterstock)\b)[^()（）]*[)）]$",
+    re.I,
+)
 
 
 def _above_credit(units: list[Unit], index: int) -> bool:
