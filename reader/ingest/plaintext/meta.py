@@ -1,5 +1,4 @@
-"""Source, byline, link and publication date from the metadata lines around the headline.
-"""
+"""Source, byline, link and publication date from the metadata lines around the headline."""
 
 from __future__ import annotations
 
