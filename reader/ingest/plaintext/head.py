@@ -67,13 +67,14 @@ _TABLE = re.compile(r"[\u2500-\u257f]")  # a table drawn in lines
 # A photo's credit ("（图/新华社）"), a breadcrumb's label ("当前位置："), a news agency's dateline ("北京17日电").
 _CJK_FURNITURE = re.compile(r"[（(](?:图|圖)\s*[:：/／]|位置\s*[:：]|\d{1,2}日[电電]")
 _IDENTIFIER = re.compile(r"[a-z]_[a-z]", re.I)  # "chevron_left", an icon font's ligature, not words
+_SLUG = re.compile(r"[a-z\d]+(?:-[a-z\d]+){2,}")  # "business-focus-strategy", an address's or an image's name
 
 
 def _furniture(text: str) -> bool:
     """Whether a line is of a kind that stands next to a headline but is never one: a label
     waiting for its value ("Publish date:"), a dateline or agency fragment ("Reuters, Washington,"),
     a link or a print header ("print header logo https://…"), a byline, a time stamp, a photo's
-    caption or credit, a share button, a breadcrumb's label, a dateline, an identifier."""
+    caption or credit, a share button, a breadcrumb's label, a dateline, an identifier or a slug."""
     tail = text[-60:]
     lower = text.lower()
     return bool(
@@ -88,6 +89,7 @@ def _furniture(text: str) -> bool:
         or ("." in text and _FILE.search(text))
         or (not text.isascii() and (_TABLE.search(text) or _CJK_FURNITURE.search(text)))
         or ("_" in text and _IDENTIFIER.search(text))
+        or ("-" in text and " " not in text and bool(_SLUG.fullmatch(text)))
     )
 
 
