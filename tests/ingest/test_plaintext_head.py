@@ -476,3 +476,9 @@ def test_a_date_line_ending_on_a_clock_time_is_the_head_s_date():
     ), "p.txt")
     assert article.title == "Power Shutoff Begins Over Fire Danger"
     assert article.published == "2019-11-20"
+
+
+def test_a_chinese_headline_split_by_a_font_s_spaces_right_above_its_date_is_the_headline():
+    article = extract_bytes(page("衞 生署呼籲市民停用一種口服產品 胶 囊", "2012-01-11 HKT 21:43", story=GUSHI), "p.txt")
+    assert article.title == "衞 生署呼籲市民停用一種口服產品 胶 囊"
+    assert article.published.startswith("2012-01-11")

@@ -144,12 +144,16 @@ def _nav_verdict(units: list[Unit], index: int, anchor: int) -> int:
     """A line read as navigation can still be the headline: Title Case words with at most one
     bar ("Milan Design Week 2018 | …"), standing alone (menus come in runs of lines), or only
     weakly right above the metadata line (a byline of names stands there too); in CJK text,
-    a headline with a space in it ("大連港料去年盈利最少跌 15%"): two tokens, one of them long."""
+    a headline with a space in it ("大連港料去年盈利最少跌 15%"): two tokens, one of them long
+    (more, only weakly and right above the metadata line)."""
     unit = units[index]
     if unit.cjk:
         tokens = unit.text.split()
-        headline = not NAV_BARS.search(unit.text) and len(tokens) <= 2 and max(map(len, tokens)) >= 6
-        return _STRONG if headline else _SKIP
+        if NAV_BARS.search(unit.text) or max(map(len, tokens)) < 6:
+            return _SKIP
+        # Right above the metadata line, spaces that split off a character or two are a font's
+        # ("衞 生署呼籲停服一種口服胰島素 胶 囊"), not a menu's.
+        return _STRONG if len(tokens) <= 2 else _WEAK if index == anchor - 1 else _SKIP
     if len(_MENU_BARS.findall(unit.text)) > 1:
         return _SKIP
     if _isolated(units, index):
