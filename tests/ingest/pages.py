@@ -1,7 +1,9 @@
-"""Small pages the format tests build in memory (an HTML article, a one-pixel PNG)."""
+"""Small pages the format tests build in memory (an HTML article, a one-pixel PNG, an MHTML save)."""
 
 from __future__ import annotations
 
+import base64
+import quopri
 import struct
 import zlib
 
@@ -32,3 +34,39 @@ def article_html(image_src: str = "") -> str:
         f"<h2>The parade</h2><p>{PARAGRAPHS[2]}</p><ul><li>Forty boats</li><li>Three stages</li></ul></article>"
         "<footer><p>Copyright 2022 Harbor Gazette. All rights reserved.</p></footer></body></html>"
     )
+
+
+BOUNDARY = "----MultipartBoundary--abc123"
+
+
+def mhtml(html: bytes, *, encoding: str = "quoted-printable", charset: str = "utf-8",
+          image_location: str = "https://example.com/img/boats.png", image: bytes | None = None) -> bytes:
+    if encoding == "quoted-printable":
+        body = quopri.encodestring(html)
+    else:
+        body = base64.encodebytes(html)
+    png = base64.encodebytes(image or tiny_png())
+    return b"\r\n".join([
+        b"From: <Saved by Blink>",
+        b"Snapshot-Content-Location: https://example.com/festival",
+        b"Subject: Harbor Festival Returns",
+        b"MIME-Version: 1.0",
+        f'Content-Type: multipart/related; type="text/html"; boundary="{BOUNDARY}"'.encode(),
+        b"",
+        b"",
+        f"--{BOUNDARY}".encode(),
+        f"Content-Type: text/html; charset={charset}".encode(),
+        b"Content-ID: <frame-1@mhtml.blink>",
+        f"Content-Transfer-Encoding: {encoding}".encode(),
+        b"Content-Location: https://example.com/festival",
+        b"",
+        body,
+        f"--{BOUNDARY}".encode(),
+        b"Content-Type: image/png",
+        b"Content-Transfer-Encoding: base64",
+        f"Content-Location: {image_location}".encode(),
+        b"",
+        png,
+        f"--{BOUNDARY}--".encode(),
+        b"",
+    ])

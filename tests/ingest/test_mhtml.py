@@ -3,48 +3,11 @@
 from __future__ import annotations
 
 import base64
-import quopri
 
 import pytest
 
 from reader.ingest import ExtractError, extract_bytes
-from .pages import PARAGRAPHS, article_html, tiny_png
-
-BOUNDARY = "----MultipartBoundary--abc123"
-
-
-def mhtml(html: bytes, *, encoding: str = "quoted-printable", charset: str = "utf-8",
-          image_location: str = "https://example.com/img/boats.png") -> bytes:
-    if encoding == "quoted-printable":
-        body = quopri.encodestring(html)
-    else:
-        body = base64.encodebytes(html)
-    png = base64.encodebytes(tiny_png())
-    return b"\r\n".join([
-        b"From: <Saved by Blink>",
-        b"Snapshot-Content-Location: https://example.com/festival",
-        b"Subject: Harbor Festival Returns",
-        b"MIME-Version: 1.0",
-        f'Content-Type: multipart/related; type="text/html"; boundary="{BOUNDARY}"'.encode(),
-        b"",
-        b"",
-        f"--{BOUNDARY}".encode(),
-        f"Content-Type: text/html; charset={charset}".encode(),
-        b"Content-ID: <frame-1@mhtml.blink>",
-        f"Content-Transfer-Encoding: {encoding}".encode(),
-        b"Content-Location: https://example.com/festival",
-        b"",
-        body,
-        f"--{BOUNDARY}".encode(),
-        b"Content-Type: image/png",
-        b"Content-Transfer-Encoding: base64",
-        f"Content-Location: {image_location}".encode(),
-        b"",
-        png,
-        f"--{BOUNDARY}--".encode(),
-        b"",
-    ])
-
+from .pages import BOUNDARY, PARAGRAPHS, article_html, mhtml, tiny_png
 
 @pytest.mark.parametrize("encoding", ["quoted-printable", "base64"])
 def test_mhtml_page_with_image(encoding):
