@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QImage,
     QMouseEvent,
     QResizeEvent,
+    QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.model import COLORS, Article, Highlight, Section
 from reader.paths import resource
-from reader.render import SAFE_LINK, article_html, header_blocks
+from reader.render import OBJECT_REPLACEMENT, SAFE_LINK, article_html, header_blocks
 from reader.ui.document_map import DocumentMap
 from reader.ui.selection_toolbar import SelectionToolbar, swatch
 
@@ -128,6 +129,7 @@ class ReaderView(QTextBrowser):
             previous.deleteLater()
         document.documentLayout().documentSizeChanged.connect(self._place_laid_out)
         self.setHtml(article_html(article))
+        self._tighten_image_lines()
         self._sections = list(article.sections)
         self.document_map = DocumentMap(self.document(), article.text, len(header_blocks(article)))
         self._heading_blocks = self._find_headings()
@@ -214,11 +216,25 @@ class ReaderView(QTextBrowser):
             self._current = number
             self.section_changed.emit(number)
 
+    def _tighten_image_lines(self) -> None:
+        """A paragraph that is only a picture is as tall as the picture: the reading line height
+        (135%) would add a third of the picture's height below it as blank space."""
+        block = self.document().begin()
+        while block.isValid():
+            if block.text() == OBJECT_REPLACEMENT:
+                cursor = QTextCursor(block)
+                block_format = block.blockFormat()
+                block_format.setLineHeight(100, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+                cursor.setBlockFormat(block_format)
+            block = block.next()
+
+    def _measure(self) -> float:
+        """The width of the text column in a window wide enough for it."""
+        return QFontMetricsF(self.document().defaultFont()).horizontalAdvance("中") * MEASURE_IDEOGRAPHS
+
     def _apply_measure(self) -> None:
         """Keep lines to a comfortable length however wide the window is."""
-        metrics = QFontMetricsF(self.document().defaultFont())
-        measure = metrics.horizontalAdvance("中") * MEASURE_IDEOGRAPHS
-        side = max(MIN_SIDE_MARGIN, (self.viewport().width() - measure) / 2)
+        side = max(MIN_SIDE_MARGIN, (self.viewport().width() - self._measure()) / 2)
         frame = self.document().rootFrame()
         frame_format = frame.frameFormat()
         if abs(frame_format.leftMargin() - side) >= 1:
@@ -458,7 +474,13 @@ class ReaderView(QTextBrowser):
             name = url.toString()
             data = self._image_source(name) if name and self._image_source is not None else None
             image = QImage.fromData(data) if data else QImage()
-            return image if not image.isNull() else QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
+            if image.isNull():
+                return QImage(1, 1, QImage.Format.Format_ARGB32_Premultiplied)
+            # A photo wider than the text column is shown at the column's width, not scrolled to.
+            column = int(self._measure()) - 2
+            if image.width() > column:
+                image = image.scaledToWidth(column, Qt.TransformationMode.SmoothTransformation)
+            return image
         return QByteArray()
 
     def _on_anchor_clicked(self, url: QUrl) -> None:

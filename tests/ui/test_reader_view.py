@@ -144,3 +144,34 @@ def test_highlights_across_paragraphs_and_far_down_a_long_article_are_all_drawn(
     assert drawn[2] == "第2999段。"
     colours = [selection.format.background().color() for selection in view.extraSelections()]
     assert colours[0] == colours[1] != colours[2]
+
+
+def test_a_photo_wider_than_the_column_fits_it_with_no_blank_band_below(qtbot):
+    from PySide6.QtCore import QBuffer, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    photo = QImage(2000, 500, QImage.Format.Format_RGB32)
+    photo.fill(QColor("teal"))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    photo.save(buffer, "PNG")
+    body = "A first paragraph of the story.\n\n![A wide photo](img-1.png)\n\n## After the photo\n\nMore of the story.\n"
+    rendered = render_markdown(body)
+    view = ReaderView(image_source=lambda name: bytes(buffer.data()) if name == "img-1.png" else None)
+    qtbot.addWidget(view)
+    view.resize(900, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.show_article(Article(title="Photo", markdown=body, text=rendered.text, sections=rendered.sections))
+    qtbot.wait(50)
+    assert view.horizontalScrollBar().maximum() == 0
+    document = view.document()
+    block = document.begin()
+    while block.text() != "\ufffc":
+        block = block.next()
+    layout = document.documentLayout()
+    photo_rect = layout.blockBoundingRect(block)
+    # Scaled to the column's width, the photo keeps its shape: a quarter as tall as it is wide.
+    assert abs(photo_rect.height() - photo_rect.width() / 4) <= 4
+    # The heading comes after the photo and its own top margin (26 px), not after a reading line's leading.
+    assert layout.blockBoundingRect(block.next()).top() - photo_rect.top() <= photo_rect.height() + 30
