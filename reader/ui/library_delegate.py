@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reader.ui.library_model import DATE_ROLE, SOURCE_ROLE
 
@@ -29,7 +29,10 @@ class LibraryDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         title, meta = self._fonts(option)
         height = line_height(title) + line_height(meta) + 3 * PADDING // 2 + 4
-        return QSize(option.rect.width(), height)
+        # As wide as the list shows, so a row never reaches past it: titles are elided to fit.
+        view = option.widget
+        width = view.viewport().width() if isinstance(view, QAbstractScrollArea) else option.rect.width()
+        return QSize(width, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         self.initStyleOption(option, index)

@@ -156,6 +156,9 @@ class MainWindow(QMainWindow):
         self.library_view.setModel(self.library_model)
         self.library_view.setItemDelegate(LibraryDelegate(self.library_view))
         self.library_view.setUniformItemSizes(True)
+        # Rows are as wide as the list (titles are elided to fit) and laid out again at its new
+        # width whenever the sidebar is resized, so the list never scrolls sideways.
+        self.library_view.setResizeMode(QListView.ResizeMode.Adjust)
         self.library_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.library_view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.library_view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)

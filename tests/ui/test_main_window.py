@@ -270,3 +270,20 @@ def test_the_window_stays_responsive_and_cancellable_during_a_big_import(qtbot, 
     assert 20 <= report.imported < 500
     assert window.library_model.rowCount() == report.imported
     assert not window.progress.isVisible()
+
+
+def test_library_rows_fit_the_sidebar_of_a_library_opened_at_launch(qtbot, app, pages):
+    from reader.importing import import_files
+    from reader.store import Library
+
+    library = Library(app.library_path)
+    list(import_files(library, [pages / "library-week.txt", pages / "quiet-hours.md"], processes=1))
+    library.close()
+    window = app.launch()
+    view = window.library_view
+    qtbot.waitUntil(lambda: view.model().rowCount() == 2)
+    for sizes in ([290, 740, 320], [200, 830, 320], [360, 670, 320]):
+        window.splitter.setSizes(sizes)
+        qtbot.waitUntil(lambda: view.visualRect(view.model().index(0)).width() == view.viewport().width())
+        assert view.visualRect(view.model().index(1)).width() == view.viewport().width()
+        assert not view.horizontalScrollBar().isVisible()
