@@ -398,7 +398,7 @@ def _prefer_plain(blocks: list[Block], plain: TextArticle) -> bool:
     if kept < 30 and kept < 0.3 * prose_weight(ours):
         return True
     cjk = sum(map(len, _CJK.findall(ours + theirs))) > 0.3 * max(1, len(ours) + len(theirs))
-    if not (cjk and plain.title and plain.meta.published):
+    if not (cjk and plain.title and plain.head_dated):
         return False
     a, b = _shingles(ours), _shingles(theirs)
     shared = len(a & b)
@@ -531,7 +531,7 @@ def _choose_title(head: _Head, found: str, plain: TextArticle, chinese: bool = F
         if _confirmed(text, [*listed, *(other for other in shown if other is not text)], head.raw_title):
             return text
     cleaned = clean_title(found or head.raw_title or head.og_title, (head.site,))
-    if chinese and plain.title and plain.meta.published and not _names_site(plain.title, sites) and (
+    if chinese and plain.title and plain.head_dated and not _names_site(plain.title, sites) and (
             _shares_wording(plain.title, cleaned) or (len(cleaned) <= 12 and not _FRAME.search(cleaned))):
         return _WS.sub(" ", plain.title).strip()
     title = cleaned or (shown[0] if shown else "") or plain.title
@@ -709,7 +709,7 @@ def extract_html(text: str, images: ImageResolver | None = None) -> HtmlArticle:
         # On Chinese pages the metadata line's date wins and trafilatura's author search
         # finds labels and site names ("字号", "作者：…"), so neither is asked for there.
         markup = _markup(root, head.url, want_author=not (head.byline or plain.meta.byline or chinese_page),
-                         want_date=not (chinese_page and plain.meta.published))
+                         want_date=not (chinese_page and plain.head_dated))
         _drop_scripts(root)  # only after htmldate, which searches scripts for dates too
         body = _trafilatura_body(root, head.url or markup.url or None, bool(stored))
         if body is not None:

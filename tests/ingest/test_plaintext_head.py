@@ -482,3 +482,13 @@ def test_a_chinese_headline_split_by_a_font_s_spaces_right_above_its_date_is_the
     article = extract_bytes(page("衞 生署呼籲市民停用一種口服產品 胶 囊", "2012-01-11 HKT 21:43", story=GUSHI), "p.txt")
     assert article.title == "衞 生署呼籲市民停用一種口服產品 胶 囊"
     assert article.published.startswith("2012-01-11")
+
+
+def test_a_story_dated_only_where_it_signs_off_takes_that_day():
+    article = extract_bytes(page(
+        "udn / 即時新聞 / 生活", "城市口袋公園受居民歡迎", "【聯合報╱記者陳俐君/即時報導】",
+        story=[*GUSHI, "【2012/01/12 聯合報】@ http://udn.com/", "相關新聞"],
+    ), "p.txt")
+    assert article.title == "城市口袋公園受居民歡迎"
+    assert article.published.startswith("2012-01-12")
+    assert "聯合報】@" not in article.text

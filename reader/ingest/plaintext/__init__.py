@@ -42,7 +42,7 @@ from reader.ingest.plaintext.body import (
 from reader.ingest.plaintext.head import find_head, headline_text, menu_item_shapes
 from reader.ingest.plaintext.kinds import classify, line_kind, may_be_meta, score_bound
 from reader.ingest.plaintext.lines import Unit, prose_weight, read_units
-from reader.ingest.plaintext.meta import metadata_lines, published_date, read_metadata
+from reader.ingest.plaintext.meta import metadata_lines, published_date, read_metadata, sign_off_date
 
 __all__ = ["TextArticle", "extract_plain_text", "line_kind", "prose_weight"]
 
@@ -56,6 +56,9 @@ class TextArticle:
     meta: LineMeta = field(default_factory=LineMeta)
     blocks: list[Block] = field(default_factory=list)
     language: str = ""
+    head_dated: bool = False
+    """Whether the article's head (its metadata lines, around the headline) gave its date: a
+    found head, where a date closing the story says nothing of the head."""
 
 
 def _cjk_language(body: list[Unit]) -> str:
@@ -127,6 +130,8 @@ def extract_plain_text(text: str) -> TextArticle:
     meta_lines = metadata_lines(units, head, start)
     meta = read_metadata(units, meta_lines, zone, start)
     meta.published = published_date(units, meta_lines, head, start, zone, text)
+    article.head_dated = bool(meta.published)
+    meta.published = meta.published or sign_off_date(units, end, zone, text)
     article.meta = meta
     article.blocks = body_blocks(units, start, end)
     return article

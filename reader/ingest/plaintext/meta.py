@@ -89,6 +89,19 @@ def published_date(units: list[Unit], lines: list[int], head: Head, start: int, 
     return ""
 
 
+def sign_off_date(units: list[Unit], end: int, zone: str, page: str) -> str:
+    """The date of a metadata line closing the story, as Taiwanese papers sign off ("【2012/01/12
+    聯合報】"): where the head gives none, the story's day all the same."""
+    for i in range(end, min(len(units), end + _SIGN_OFF_REACH + 1)):
+        if units[i].kind == "meta" and not is_river(units, *meta_run(units, i)) \
+                and (found := _date_in(units[i].text, zone, page)):
+            return found
+    return ""
+
+
+_SIGN_OFF_REACH = 2  # lines past the body's last where the line closing the story can stand
+
+
 def _stamp_day(text: str, page: str) -> str:
     """The day a time stamp without a year writes ("Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM"),
     in the year of the page's copyright notice, the year it was served in; '' without one."""
