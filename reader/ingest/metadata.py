@@ -46,7 +46,8 @@ _REPORTER = re.compile(r"(?:本报|本報|本台|本网|新华社|中新社|中�
                        r"(?=[\s）)】\]／/╱,，、]|$|報導|报道|[\u4e00-\u9fff]{2}(?:報導|报道))")
 """A reporter's name after 记者, ended as bylines end (a space, a bracket, a slash, 报道): so
 prose such as "记者日前从国务院…获悉" names no one."""
-_DATE_WORD = (r"(?i:on|at|updated|published|posted|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b"
+_DATE_WORD = (r"(?i:on|at|updated|published|posted|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+              r"|publiziert|veröffentlicht|aktualisiert|publié|publicado|pubblicato)\b"
               r"|(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)")
 _NOT_NAME = rf"(?!{_DATE_WORD})"
 _ROLE_WORD = (r"[^,|;]*\b(?i:staff|writer|reporter|editor|correspondent|contributor|columnist|associated press"
@@ -163,7 +164,12 @@ def find_byline(line: str) -> str:
         by = _BY.search(part)
         if by:
             return _unglued(by.group(1).strip())
-    return ""
+    named = _NAME_DASH_DATE.match(line)
+    return named.group(1) if named and dates.has_date(line[named.end():]) else ""
+
+
+# A byline without "By": a name, then a dash and the date ("Chris Davies - Nov 19, 2019, 10:31 pm CST").
+_NAME_DASH_DATE = re.compile(r"\s*([A-Z][a-z'’\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'’\-]+){1,2})\s+[-–—|·]\s+")
 
 
 _PARTS = re.compile(r"\s[|•·]\s")

@@ -159,6 +159,9 @@ def test_co_authors_joined_by_and_are_both_kept():
     ("20.11.2019, 10:30 Uhr | Von Anna Muster", "Anna Muster"),
     ("입력 2019.11.20 10:30 | 김민수 기자", "김민수"),
     ("기자회견에서 밝혔다", ""),
+    ("Chris Davies - Nov 19, 2019, 10:31 pm CST", "Chris Davies"),
+    ("Von Moritz Bachmann publiziert am 30. Juli 2018", "Moritz Bachmann"),
+    ("Home - News - Sports", ""),
 ])
 def test_photo_credits_desks_and_prose_name_no_author(line, byline):
     assert find_byline(line) == byline
