@@ -22,13 +22,6 @@ from reader.ingest import dates
 if TYPE_CHECKING:
     import lxml.html
 
-_CJK_DATE = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)\s*日?"
-    r"(?:\s*(?:[T\s]|&nbsp;)?\s*(\d{1,2})\s*[:：时]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?)?"
-)
-_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_EN_DATE_MDY = re.compile(rf"\b{_MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", re.I)
-_EN_DATE_DMY = re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH},?\s+((?:19|20)\d{{2}})\b", re.I)
 _ISO_LIKE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?")
 _URL = re.compile(r"https?://[^\s<>\"'，。、；）)\]】]+", re.I)
 
@@ -218,10 +211,7 @@ def looks_like_meta_line(line: str) -> bool:
     # Without a word that names metadata, only a date on a short line makes one.
     if not words and (len(line) >= 80 or not _DIGIT.search(line)):
         return False
-    # Every date the three patterns read has a year of 19xx or 20xx.
-    has_date = ("19" in line or "20" in line) and bool(
-        _CJK_DATE.search(line) or _EN_DATE_MDY.search(line) or _EN_DATE_DMY.search(line))
-    if has_date and (words or len(line) < 80):
+    if (words or len(line) < 80) and dates.has_date(line):
         return True
     return words and bool(_SOURCE.search(line) or _AUTHOR.search(line) or _BYLINE_START.match(line))
 
