@@ -22,7 +22,6 @@ from reader.ingest import dates
 if TYPE_CHECKING:
     import lxml.html
 
-_ISO_LIKE = re.compile(r"\b((?:19|20)\d{2})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})?")
 _URL = re.compile(r"https?://[^\s<>\"'，。、；）)\]】]+", re.I)
 
 _LABEL = r"[:：]\s*"
@@ -92,16 +91,11 @@ def find_date(text: str, *, zone: str = "") -> str:
 
     A machine timestamp anywhere in the line (``2019-11-20T09:28:00Z``) wins, as <meta> values
     and metadata lines give one; otherwise the first date :mod:`dates` reads."""
-    iso = _ISO_LIKE.search(text)
-    if iso:
-        y, mo, d, h, mi, s, tz = iso.groups()
-        tz = tz or ""
-        if tz == "Z":
-            tz = "+00:00"
-        elif tz and ":" not in tz:
-            tz = tz[:3] + ":" + tz[3:]
-        return dates.iso_date(int(y), int(mo), int(d), int(h), int(mi), int(s or 0), tz)
-    return dates.find_date(text, zone=zone)
+    found = dates.find_dates(text)
+    stamp = next((date for date in found if date.kind == "iso"), None)
+    if stamp is not None:
+        return stamp.iso()
+    return found[0].iso(zone=zone) if found else ""
 
 
 def find_url(text: str) -> str:
