@@ -39,7 +39,9 @@ from reader.ingest.plaintext import TextArticle, extract_plain_text, line_kind, 
 ImageResolver = Callable[[str], "str | None"]
 """Maps an image ``src`` as written in the page to a stored image name, or None."""
 
-_SITE_SUFFIX = re.compile(r"\s*(?:-{1,2}|[_|｜–—·:：]|::)\s*[^-_|｜–—·]{1,30}$")
+_SEPARATOR = r"(?:-{1,2}|[_|｜–—·:：]|::)"
+"""What sets a headline off from the site or section names around it in a <title>."""
+_SITE_SUFFIX = re.compile(rf"\s*{_SEPARATOR}\s*[^-_|｜–—·]{{1,30}}$")
 _SEPARATOR_CHARS = " -_|｜–—·:："
 _WS = re.compile(r"[ \t\r\n\u00a0\u3000\u200b]{2,}|[\t\r\n\u00a0\u3000\u200b]")
 """Whitespace to fold into one space; a lone space is left alone, as substituting it costs and changes nothing."""
@@ -450,8 +452,8 @@ def _read_head(root: lxml.html.HtmlElement) -> _Head:
 MAX_HEADLINE = 300
 """An <h1> longer than this holds more than a headline (a whole page wrapped in it, a script)."""
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.(?:com|net|org|cn|tw|hk|info|tv|co|uk|in)$", re.I)
-_FRAME = re.compile(r"\s*(?:-{1,2}|[_|｜–—·:：]|::)|\s")
-"""What sets a headline off from the site or section names around it in a <title>."""
+_FRAME = re.compile(rf"\s*{_SEPARATOR}|\s")
+_NAMES_SPLIT = re.compile(rf"\s*{_SEPARATOR}\s*")
 
 
 def _site_names(head: _Head) -> set[str]:
@@ -493,7 +495,7 @@ def _frames(title: str, headline: str) -> bool:
         return False
     if not framed:
         return False
-    names = [part for part in re.split(r"\s*(?:-{1,2}|[_|｜–—·:：]|::)\s*", rest.strip()) if part]
+    names = [part for part in _NAMES_SPLIT.split(rest.strip()) if part]
     return len(_fold(rest)) <= len(_fold(headline)) or len(names) >= 2
 
 
