@@ -25,6 +25,7 @@ from sqlite_utils import Database
 
 from reader.annotate import reanchor_all
 from reader.model import COLORS, ArticleNote, Highlight, Section
+from reader.store.errors import reading_article
 
 WriteTransaction = Callable[[], AbstractContextManager[None]]
 
@@ -205,7 +206,8 @@ class Annotations:
 
     def for_article(self, article_id: int) -> list[Highlight]:
         """An article's highlights in reading order; orphans (not in the text) last."""
-        return self._select(f"SELECT {COLUMNS} FROM highlights h WHERE h.article_id = ? {READING_ORDER}", [article_id])
+        with reading_article(article_id):
+            return self._select(f"SELECT {COLUMNS} FROM highlights h WHERE h.article_id = ? {READING_ORDER}", [article_id])
 
     def search(
         self,
@@ -320,7 +322,8 @@ class Annotations:
         return [row[0] for row in rows]
 
     def article_note(self, article_id: int) -> str:
-        row = self.db.execute("SELECT text FROM article_notes WHERE article_id = ?", [article_id]).fetchone()
+        with reading_article(article_id):
+            row = self.db.execute("SELECT text FROM article_notes WHERE article_id = ?", [article_id]).fetchone()
         return row[0] if row else ""
 
     def set_article_note(self, article_id: int, text: str) -> None:
@@ -341,11 +344,12 @@ class Annotations:
             self.db.execute("DELETE FROM article_notes WHERE article_id = ?", [article_id])
 
     def article_tags(self, article_id: int) -> list[str]:
-        rows = self.db.execute(
-            "SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ?"
-            " ORDER BY at.rowid",
-            [article_id],
-        ).fetchall()
+        with reading_article(article_id):
+            rows = self.db.execute(
+                "SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id WHERE at.article_id = ?"
+                " ORDER BY at.rowid",
+                [article_id],
+            ).fetchall()
         return [row[0] for row in rows]
 
     def set_article_tags(self, article_id: int, tags: Iterable[str]) -> list[str]:

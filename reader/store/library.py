@@ -20,7 +20,7 @@ from sqlite_utils import Database
 
 from reader.model import Article, ArticleSummary, Highlight, Section, StoredArticle
 from reader.store.annotations import Annotations
-from reader.store.errors import LibraryError
+from reader.store.errors import LibraryError, reading_article
 from reader.store.migrations import migrate
 
 BUSY_TIMEOUT_MS = 5000
@@ -252,6 +252,11 @@ class Library:
         return [article_id for article_id, stored in rows if stored.strip() == url or (key and page_key(stored) == key)]
 
     def get(self, article_id: int) -> StoredArticle | None:
+        """The live article with this id, or None; ``DamagedArticle`` if its row cannot be read."""
+        with reading_article(article_id):
+            return self._get(article_id)
+
+    def _get(self, article_id: int) -> StoredArticle | None:
         row = self.db.execute(
             """
             SELECT title, byline, source, published, url, language, format, encoding, path,
@@ -283,13 +288,15 @@ class Library:
 
     def images(self, article_id: int) -> dict[str, bytes]:
         """All of an article's stored images, by the name its Markdown uses."""
-        rows = self.db.execute("SELECT name, data FROM article_images WHERE article_id = ?", [article_id])
-        return dict(rows.fetchall())
+        with reading_article(article_id):
+            rows = self.db.execute("SELECT name, data FROM article_images WHERE article_id = ?", [article_id])
+            return dict(rows.fetchall())
 
     def image(self, article_id: int, name: str) -> bytes | None:
-        row = self.db.execute(
-            "SELECT data FROM article_images WHERE article_id = ? AND name = ?", [article_id, name]
-        ).fetchone()
+        with reading_article(article_id):
+            row = self.db.execute(
+                "SELECT data FROM article_images WHERE article_id = ? AND name = ?", [article_id, name]
+            ).fetchone()
         return row[0] if row else None
 
     def count(self) -> int:

@@ -1,0 +1,49 @@
+"""Damaging a library file the way a failing disk or a bad copy does, for the tests.
+
+A page of the SQLite file that holds an article's body is overwritten with
+0xFF bytes. Long bodies spill into overflow pages, so the damage reaches
+only that article's text: the list (titles only) still reads, and every
+other article still opens.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PAGE = 4096
+
+
+def long_body(marker: str, paragraphs: int = 12) -> str:
+    """A body long enough to fill several overflow pages, with ``marker`` in the middle."""
+    filler = "This paragraph only fills space so the article spills over several pages. " * 6
+    middle = paragraphs // 2
+    return "\n\n".join(filler + (marker if i == middle else "") for i in range(paragraphs))
+
+
+def damage_pages_holding(library: Path, marker: str, overflow_only: bool = True) -> int:
+    """Overwrite every page (but the first) that holds ``marker``; returns how many.
+
+    With ``overflow_only`` only overflow pages (the tail of a long body) are
+    hit, so the article's row and the list stay readable; without it the
+    b-tree page holding the row itself may go too. The library must be
+    closed (its WAL checkpointed into the main file).
+    """
+    data = bytearray(library.read_bytes())
+    needle = marker.encode("utf-8")
+    pages = sorted({offset // PAGE for offset in _find_all(data, needle)} - {0})
+    if overflow_only:
+        # A b-tree page starts with its kind (2, 5, 10 or 13); an overflow page with the
+        # number of the next one, whose first byte is 0 in any file under 64 GB.
+        pages = [page for page in pages if data[page * PAGE] == 0]
+    for page in pages:
+        data[page * PAGE:(page + 1) * PAGE] = b"\xff" * PAGE
+    library.write_bytes(bytes(data))
+    return len(pages)
+
+
+def _find_all(data: bytearray, needle: bytes) -> list[int]:
+    found, start = [], 0
+    while (at := data.find(needle, start)) >= 0:
+        found.append(at)
+        start = at + 1
+    return found

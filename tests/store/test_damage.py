@@ -1,0 +1,39 @@
+"""A library damaged in one place: that article is named, the rest still reads."""
+
+from pathlib import Path
+
+import pytest
+
+from reader.model import Article
+from reader.render import render_markdown
+from reader.store import DamagedArticle, Library
+from tests.store.damage import damage_pages_holding, long_body
+
+
+def article(title: str, body: str) -> Article:
+    rendered = render_markdown(body)
+    return Article(title=title, markdown=body, text=rendered.text, html=rendered.html,
+                   sections=list(rendered.sections))
+
+
+@pytest.fixture
+def damaged(tmp_path: Path) -> tuple[Path, list[int]]:
+    """Five long articles; the third one's body is overwritten on disk."""
+    path = tmp_path / "library.sqlite3"
+    library = Library(path)
+    ids = [library.add(article(f"Article {n}", long_body(f"MARKER-{n}-END")))[0] for n in range(5)]
+    library.close()
+    assert damage_pages_holding(path, "MARKER-2-END") > 0
+    return path, ids
+
+
+def test_a_damaged_article_is_named_and_its_neighbours_still_open(damaged):
+    path, ids = damaged
+    library = Library(path)
+    with pytest.raises(DamagedArticle) as raised:
+        library.get(ids[2])
+    assert raised.value.article_id == ids[2]
+    assert f"Article {ids[2]} cannot be read" in str(raised.value)
+    for n in (0, 1, 3, 4):
+        assert library.get(ids[n]).article.title == f"Article {n}"
+    assert "MARKER-3-END" in library.get(ids[3]).article.text
