@@ -12,7 +12,7 @@ import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -20,12 +20,13 @@ from sqlite_utils import Database
 
 from reader.model import Article, ArticleSummary, Highlight, Section, StoredArticle
 from reader.store.annotations import Annotations
-from reader.store.errors import LibraryError, reading_article
-from reader.store.migrations import migrate
+from reader.store.errors import LibraryError, is_damage, reading_article
+from reader.store.migrations import migrate, refuse_newer
 
 BUSY_TIMEOUT_MS = 5000
 SUMMARY_COLUMNS = "id, title, source, published, url, added, json_array_length(sections)"
 NEWEST_FIRST = "ORDER BY COALESCE(NULLIF(published, ''), added) DESC, id DESC"
+TRASH_KEEPS = timedelta(days=30)
 
 
 def _now() -> str:
@@ -77,17 +78,27 @@ class Library:
 
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
+        self.unreadable: list[int] = []
+        """Articles the last listing or search could not read: the file is damaged there."""
         try:
             if self.path != ":memory:":
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             self.db = Database(self.path)
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self.db.execute("PRAGMA foreign_keys = ON")
+            refuse_newer(self.db)
             if self.path != ":memory:":
                 self.db.execute("PRAGMA journal_mode = WAL")
             migrate(self.db)
+            # A few pages down to the newest article: enough to find a file that is damaged at its root,
+            # before a window is built on it. Damage elsewhere is met, and contained, where it is read.
+            self.db.execute("SELECT max(id) FROM articles").fetchone()
             self.annotations = Annotations(self.db, self._write)
+        except LibraryError:
+            self._close_after_failure()
+            raise
         except sqlite3.DatabaseError as error:
+            self._close_after_failure()
             raise LibraryError(f"The library {self.path} cannot be opened: {error}.") from error
         except OSError as error:
             raise LibraryError(
@@ -96,6 +107,11 @@ class Library:
 
     def close(self) -> None:
         self.db.close()
+
+    def _close_after_failure(self) -> None:
+        """Let go of the file a failed open holds, so it can be moved aside or restored."""
+        if hasattr(self, "db"):
+            self.db.close()
 
     @contextmanager
     def _write(self) -> Iterator[None]:
@@ -108,10 +124,14 @@ class Library:
         self.db.execute("BEGIN IMMEDIATE")
         try:
             yield
-        except BaseException:
+            self.db.execute("COMMIT")
+        except BaseException as error:
             self.db.conn.rollback()
+            if isinstance(error, sqlite3.DatabaseError) and is_damage(error):
+                raise LibraryError(
+                    f"The library {self.path} is damaged where this change goes ({error}); nothing was changed."
+                ) from error
             raise
-        self.db.execute("COMMIT")
 
     def add(self, article: Article) -> tuple[int, bool]:
         """Store an article; returns its id and whether it was already there.
@@ -304,27 +324,67 @@ class Library:
 
     def summaries(self) -> list[ArticleSummary]:
         """Every live article, newest first (by publication date, else by import date)."""
-        rows = self.db.execute(
-            f"SELECT {SUMMARY_COLUMNS} FROM articles WHERE deleted_at IS NULL {NEWEST_FIRST}"
-        ).fetchall()
-        return [_summary(row) for row in rows]
+        return self._listing("", [], "", [])
 
     def search(self, query: str) -> list[ArticleSummary]:
         """Articles whose title or text contains ``query`` (any language, no segmenter needed)."""
         query = query.strip()
         if not query:
             return self.summaries()
-        if len(query) >= 3:
-            where = "id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
-            parameter = '"' + query.replace('"', '""') + '"'
-        else:
-            where = "(instr(title, ?1) > 0 OR instr(text, ?1) > 0)"
-            parameter = query
-        rows = self.db.execute(
-            f"SELECT {SUMMARY_COLUMNS} FROM articles WHERE deleted_at IS NULL AND {where} {NEWEST_FIRST}",
-            [parameter],
-        ).fetchall()
+        contains = "AND (instr(title, ?) > 0 OR instr(text, ?) > 0)"
+        if len(query) < 3:
+            return self._listing(contains, [query, query], contains, [query, query])
+        indexed = "AND id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+        return self._listing(indexed, ['"' + query.replace('"', '""') + '"'], contains, [query, query])
+
+    def _listing(self, where: str, parameters: list, row_where: str, row_parameters: list) -> list[ArticleSummary]:
+        """Live articles matching ``where``, newest first; on a damaged file, all that can be read.
+
+        ``row_where`` is the same condition for one row at a time (the
+        full-text index may be what is damaged). ``unreadable`` names the
+        articles the salvage could not read.
+        """
+        self.unreadable = []
+        try:
+            rows = self.db.execute(
+                f"SELECT {SUMMARY_COLUMNS} FROM articles WHERE deleted_at IS NULL {where} {NEWEST_FIRST}", parameters
+            ).fetchall()
+        except sqlite3.DatabaseError as error:
+            if not is_damage(error):
+                raise
+            rows = self._salvage(row_where, row_parameters)
         return [_summary(row) for row in rows]
+
+    def _salvage(self, row_where: str, parameters: list) -> list[tuple]:
+        """Read the list one article at a time, past the pages that fail, in the usual order."""
+        try:
+            last = self.db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
+        except sqlite3.DatabaseError as error:
+            raise LibraryError(
+                f"The library {self.path} is damaged: its list of articles cannot be read ({error}). "
+                "Restore it from a backup."
+            ) from error
+        rows = []
+        for article_id in range(1, last + 1):
+            try:
+                row = self.db.execute(
+                    f"SELECT {SUMMARY_COLUMNS} FROM articles WHERE id = ? AND deleted_at IS NULL {row_where}",
+                    [article_id, *parameters],
+                ).fetchone()
+            except sqlite3.DatabaseError as error:
+                if not is_damage(error):
+                    raise
+                self.unreadable.append(article_id)
+                continue
+            if row is not None:
+                rows.append(row)
+        # Ordered by the same ORDER BY as an intact listing, over the rows read.
+        return self.db.execute(
+            "SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]'), json_extract(value, '$[2]'),"
+            " json_extract(value, '$[3]') AS published, json_extract(value, '$[4]'),"
+            f" json_extract(value, '$[5]') AS added, json_extract(value, '$[6]') FROM json_each(?) {NEWEST_FIRST}",
+            [json.dumps(rows, ensure_ascii=False)],
+        ).fetchall()
 
     def delete(self, article_id: int) -> None:
         """Move an article out of the library, where ``restore`` can bring it back."""
@@ -340,7 +400,15 @@ class Library:
             self.db.execute("UPDATE articles SET deleted_at = NULL WHERE id = ?", [article_id])
         return article_id if self.get(article_id) else None
 
-    def purge_deleted(self) -> int:
-        """Forget deleted articles for good, once undo can no longer reach them."""
+    def purge_deleted(self, older_than: timedelta = TRASH_KEEPS) -> int:
+        """Forget articles deleted longer ago than ``older_than`` for good; returns how many.
+
+        Never at once on close: another process with the library open (a
+        window of an older Reader, a script) may still undo a deletion, and
+        a deleted article comes back as it was when its page is imported again.
+        """
+        cutoff = (datetime.now(timezone.utc) - older_than).isoformat(timespec="seconds")
         with self._write():
-            return self.db.execute("DELETE FROM articles WHERE deleted_at IS NOT NULL").rowcount
+            return self.db.execute(
+                "DELETE FROM articles WHERE deleted_at IS NOT NULL AND deleted_at <= ?", [cutoff]
+            ).rowcount

@@ -164,8 +164,12 @@ def schema_version(db: Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
-def migrate(db: Database, migrations: list[list[str]] = MIGRATIONS) -> None:
-    """Bring the library up to date, or refuse one written by a newer Reader."""
+def refuse_newer(db: Database, migrations: list[list[str]] = MIGRATIONS) -> None:
+    """Refuse a library written by a newer Reader before anything in it is touched.
+
+    Called before the connection sets its journal mode: the message promises
+    that nothing was changed, and switching a file to WAL is a change.
+    """
     current = schema_version(db)
     if current > len(migrations):
         raise LibraryError(
@@ -173,6 +177,12 @@ def migrate(db: Database, migrations: list[list[str]] = MIGRATIONS) -> None:
             f"this version knows up to {len(migrations)}). Update Reader to open it; "
             "nothing in it was changed."
         )
+
+
+def migrate(db: Database, migrations: list[list[str]] = MIGRATIONS) -> None:
+    """Bring the library up to date, or refuse one written by a newer Reader."""
+    refuse_newer(db, migrations)
+    current = schema_version(db)
     for number in range(current, len(migrations)):
         try:
             with db.atomic():

@@ -207,7 +207,7 @@ def test_deleting_an_article_keeps_its_annotations_until_the_user_empties_the_bi
     library.restore(article_id)
     assert library.annotations.for_article(article_id) == [made]
     library.delete(article_id)
-    library.purge_deleted()  # the user's deletion made final: now everything of it goes
+    library.purge_deleted(older_than=timedelta(0))  # the user's deletion made final: now everything of it goes
     assert library.annotations.get(made.id) is None
     assert library.annotations.article_note(article_id) == ""
     assert library.db.execute("SELECT count(*) FROM highlight_tags").fetchone()[0] == 0

@@ -1,5 +1,6 @@
 import sqlite3
 import threading
+from datetime import timedelta
 
 import pytest
 
@@ -71,10 +72,22 @@ def test_reimporting_a_deleted_article_brings_the_same_one_back(library):
     assert library.count() == 1
 
 
+def test_closing_does_not_purge_what_another_window_could_still_undo(library):
+    """A deletion stays undoable (by any process holding the library) until it is 30 days old."""
+    recent, _ = library.add(make_article("deleted just now", "text"))
+    old, _ = library.add(make_article("deleted long ago", "more text"))
+    library.delete(recent)
+    library.delete(old)
+    library.db.execute("UPDATE articles SET deleted_at = '2020-01-01T00:00:00+00:00' WHERE id = ?", [old])
+    assert library.purge_deleted() == 1
+    assert library.restore(recent) == recent
+    assert library.restore(old) is None
+
+
 def test_purged_articles_cannot_be_restored(library):
     article_id, _ = library.add(make_article("purged", "text"))
     library.delete(article_id)
-    assert library.purge_deleted() == 1
+    assert library.purge_deleted(older_than=timedelta(0)) == 1
     assert library.restore(article_id) is None
 
 
@@ -113,12 +126,16 @@ def test_a_library_from_a_newer_reader_is_refused_untouched(tmp_path):
     path = tmp_path / "future.sqlite3"
     Library(path).close()
     connection = sqlite3.connect(path)
+    connection.execute("PRAGMA journal_mode = DELETE")  # a newer Reader may keep its file otherwise
     connection.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 5}")
     connection.commit()
     connection.close()
-    with pytest.raises(LibraryError, match="newer version of Reader"):
+    before = path.read_bytes()
+    with pytest.raises(LibraryError, match="nothing in it was changed"):
         Library(path)
+    assert path.read_bytes() == before
     connection = sqlite3.connect(path)
+    assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     assert connection.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) + 5
 
 
