@@ -46,3 +46,16 @@ def reading_article(article_id: int) -> Iterator[None]:
         if not is_damage(error):
             raise
         raise DamagedArticle(article_id, str(error)) from error
+
+
+@contextmanager
+def library_errors(path: str) -> Iterator[None]:
+    """Any read or write of the library: damage SQLite reports becomes a sentence naming the file."""
+    try:
+        yield
+    except sqlite3.DatabaseError as error:
+        if not is_damage(error):
+            raise LibraryError(f"The library {path} cannot be used right now: {error}.") from error
+        raise LibraryError(
+            f"The library {path} is damaged ({error}). Restore it from a backup: python -m reader backups."
+        ) from error
