@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,10 +19,11 @@ from reader.export import export
 from reader.exporting import gather
 from reader.importing import import_files, plan_import
 from reader.ingest import ExtractError, extract_file
+from reader.logs import setup_logging
 from reader.model import Article, ArticleSummary, Highlight, ImportOutcome
 from reader.paths import default_library_path
 from reader.render import display_date
-from reader.store import Library, LibraryError
+from reader.store import Library, LibraryError, library_errors
 from reader.store.annotations import clean_tags
 
 
@@ -117,14 +119,21 @@ def _print_summaries(summaries: list[ArticleSummary], as_json: bool) -> None:
             print(f"{summary.id:>6}  {display_date(summary.published):<16}  {summary.source[:16]:<16}  {summary.title}")
 
 
+def _report_unreadable(library: Library) -> int:
+    """Name each article a listing had to leave out (the file is damaged there); 1 if any."""
+    for article_id in library.unreadable:
+        print(f"article {article_id} cannot be read: the library file is damaged there", file=sys.stderr)
+    return 1 if library.unreadable else 0
+
+
 def cmd_list(args: argparse.Namespace, library: Library) -> int:
     _print_summaries(library.summaries(), args.json)
-    return 0
+    return _report_unreadable(library)
 
 
 def cmd_search(args: argparse.Namespace, library: Library) -> int:
     _print_summaries(library.search(args.query), args.json)
-    return 0
+    return _report_unreadable(library)
 
 
 def _highlight_record(h: Highlight) -> dict:
@@ -405,14 +414,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "extract":
         return cmd_extract(args)
+    path = args.library or default_library_path()
     try:
-        library = Library(args.library or default_library_path())
+        library = Library(path)
     except LibraryError as error:
         print(error, file=sys.stderr)
         return 2
     try:
         handlers = {"import": cmd_import, "list": cmd_list, "search": cmd_search, "annotations": cmd_annotations,
                     "export": cmd_export}
-        return handlers[args.command](args, library)
+        with library_errors(str(path)):
+            return handlers[args.command](args, library)
+    except LibraryError as error:
+        print(error, file=sys.stderr)
+        return 2
+    except Exception as error:
+        return _bug(error)
     finally:
         library.close()
+
+
+def _bug(error: Exception) -> int:
+    """Our own bug: its traceback to the log file, one line to the user."""
+    where = setup_logging()
+    logging.getLogger("reader.cli").error("uncaught exception", exc_info=error)
+    details = f"; the details are in {where}" if where else ""
+    print(f"Reader hit a bug ({type(error).__name__}: {error}){details}.", file=sys.stderr)
+    return 70

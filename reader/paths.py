@@ -11,9 +11,13 @@ APP_NAME = "Reader"
 LIBRARY_FILE = "library.sqlite3"
 
 
-def default_library_path() -> Path:
+def data_dir() -> Path:
     """The platform's per-user data folder, the same one Qt calls AppDataLocation."""
-    return Path(user_data_dir(APP_NAME, appauthor=False, roaming=True)) / LIBRARY_FILE
+    return Path(user_data_dir(APP_NAME, appauthor=False, roaming=True))
+
+
+def default_library_path() -> Path:
+    return data_dir() / LIBRARY_FILE
 
 
 def resources_dir() -> Path:
