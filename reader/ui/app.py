@@ -1,4 +1,4 @@
-"""Starting the application: arguments, the library, the window."""
+"""Starting the application: arguments, logging, the one window on the library."""
 
 from __future__ import annotations
 
@@ -9,11 +9,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
+from reader.logs import setup_logging
 from reader.paths import APP_NAME, default_library_path, resource
-from reader.store import Library, LibraryError
+from reader.ui.crash import install_excepthook
+from reader.ui.dialogs import Dialogs
 from reader.ui.main_window import MainWindow
+from reader.ui.startup import Opened, open_for_window
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -29,15 +32,20 @@ def run(argv: Sequence[str] | None = None) -> int:
     app.setApplicationName(APP_NAME)
     app.setWindowIcon(QIcon(str(resource("icons/reader.svg"))))
     app.setStyleSheet(resource("app.qss").read_text(encoding="utf-8"))
-    try:
-        library = Library(args.library or default_library_path())
-    except LibraryError as error:
-        QMessageBox.critical(None, "Reader cannot open its library", str(error))
-        return 2
-    window = MainWindow(library, QSettings(APP_NAME, APP_NAME))
+    setup_logging()
+    dialogs = Dialogs()
+    install_excepthook(dialogs.show_error)
+    # Absolute now: a second launch from another folder must name the same files.
+    paths = [str(Path(p).absolute()) for p in args.paths]
+    opened = open_for_window((args.library or default_library_path()).expanduser().absolute(), paths, dialogs)
+    if not isinstance(opened, Opened):
+        return opened
+    window = MainWindow(opened.library, QSettings(APP_NAME, APP_NAME), dialogs=dialogs)
+    dialogs.parent = window
+    opened.server.paths_received.connect(window.import_from_launch)
     window.show()
-    if args.paths:
-        window.import_paths([str(p) for p in args.paths])
+    if paths:
+        window.import_paths(paths)
     code = app.exec()
-    library.close()
+    opened.close()
     return code

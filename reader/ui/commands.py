@@ -13,11 +13,16 @@ from reader.store import Library
 class DeleteArticle(QUndoCommand):
     """Delete one article; undo restores it (under the id it comes back with)."""
 
-    def __init__(self, library: Library, article_id: int, title: str, changed: Callable[[int | None], None]) -> None:
+    def __init__(
+        self, library: Library, article_id: int, title: str, changed: Callable[[int | None], None],
+        tell: Callable[[str], None] = lambda message: None,
+    ) -> None:
         super().__init__(f"Delete “{title}”")
         self._library = library
         self._article_id = article_id
+        self._title = title
         self._changed = changed
+        self._tell = tell
 
     def redo(self) -> None:
         self._library.delete(self._article_id)
@@ -27,6 +32,8 @@ class DeleteArticle(QUndoCommand):
         restored = self._library.restore(self._article_id)
         if restored is not None:
             self._article_id = restored
+        else:  # purged by another program meanwhile: say so rather than seem to do nothing
+            self._tell(f"“{self._title}” cannot be brought back: it was removed from the library for good.")
         self._changed(restored)
 
 

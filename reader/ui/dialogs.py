@@ -5,7 +5,7 @@ Tests hand the window a stand-in, so no modal dialog ever blocks the suite.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QDialog,
@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
 from reader.model import ImportOutcome
 from reader.ui.export_dialog import ExportAnswer, ExportDialog, ExportOffer
 
+LIBRARY_FILTER = "Reader libraries (*.sqlite3 *.sqlite *.db);;All files (*)"
+RESTORE, OTHER, QUIT = "restore", "other", "quit"
 PAGE_FILTER = "Saved pages (*.html *.htm *.xhtml *.shtml *.mht *.mhtml *.txt *.text *.md *.markdown);;All files (*)"
 
 
@@ -57,6 +59,35 @@ class Dialogs:
         layout.addWidget(buttons)
         dialog.resize(720, 360)
         dialog.exec()
+
+    def show_error(self, message: str) -> None:
+        """Tell the user something failed, without stopping the window (the box is not modal)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Reader", message, QMessageBox.StandardButton.Ok, self.parent)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+
+    def refuse_start(self, message: str) -> None:
+        """Why Reader cannot open its window; the launch ends after this."""
+        QMessageBox.critical(self.parent, "Reader cannot open its library", message)
+
+    def library_problem(self, message: str, restore_label: str | None) -> str:
+        """A library that cannot be used: ``RESTORE`` (when a backup exists), ``OTHER`` or ``QUIT``."""
+        box = QMessageBox(QMessageBox.Icon.Critical, "Reader cannot open its library", message,
+                          QMessageBox.StandardButton.NoButton, self.parent)
+        restore = box.addButton(restore_label, QMessageBox.ButtonRole.AcceptRole) if restore_label else None
+        other = box.addButton("Open Another Library…", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        clicked = box.clickedButton()
+        return RESTORE if clicked is restore and restore else OTHER if clicked is other else QUIT
+
+    def choose_library(self) -> str | None:
+        """A library file to open or create."""
+        path, _ = QFileDialog.getSaveFileName(
+            self.parent, "Open or create a library", "", LIBRARY_FILTER,
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        return path or None
 
     def open_url(self, url: QUrl) -> None:
         QDesktopServices.openUrl(url)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -44,7 +46,7 @@ from PySide6.QtWidgets import (
 from reader.ingest import ExtractError, extract_file
 from reader.model import COLORS, Highlight, ImportOutcome, StoredArticle
 from reader.paths import resource
-from reader.store import Library, LibraryError
+from reader.store import DamagedArticle, Library, LibraryError
 from reader.ui.all_annotations import AllAnnotationsView
 from reader.ui.annotation_pane import AnnotationPane
 from reader.ui.commands import DeleteArticle
@@ -58,6 +60,8 @@ from reader.ui.library_delegate import LibraryDelegate
 from reader.ui.library_model import ID_ROLE, LibraryModel
 from reader.ui.reader_view import ReaderView
 from reader.ui.toc_model import SECTION_ROLE, TocModel
+
+log = logging.getLogger(__name__)
 
 REFRESH_MS = 400
 FILTER_DELAY_MS = 150
@@ -145,6 +149,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
 
         self.library_model.load()
+        if self.library.unreadable:
+            self.statusBar().showMessage(
+                f"{len(self.library.unreadable):,} articles cannot be read: the library file is damaged there. "
+                "The rest are listed; a backup brings them back."
+            )
         self._restore_state()
 
     # construction
@@ -199,8 +208,13 @@ class MainWindow(QMainWindow):
         self.welcome.setObjectName("welcome")
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.welcome.setWordWrap(True)
+        self.problem = QLabel()
+        self.problem.setObjectName("problem")
+        self.problem.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.problem.setWordWrap(True)
         self.reader_stack = QStackedWidget()
         self.reader_stack.addWidget(self.welcome)
+        self.reader_stack.addWidget(self.problem)
         self.reader_stack.addWidget(self.reader)
 
     def _build_contents_pane(self) -> None:
@@ -334,7 +348,10 @@ class MainWindow(QMainWindow):
             self._import[0].wait(10_000)
         self.exports.wait(10_000)
         self.save_state()
-        self.library.purge_deleted()
+        try:
+            self.library.purge_deleted()
+        except LibraryError as error:  # a damaged file: the window still closes
+            log.warning("%s", error)
         super().closeEvent(event)
 
     # library and reading
@@ -353,7 +370,11 @@ class MainWindow(QMainWindow):
             self.open_article(article_id)
 
     def open_article(self, article_id: int | None) -> None:
-        stored = self.library.get(article_id) if article_id is not None else None
+        try:
+            stored = self.library.get(article_id) if article_id is not None else None
+        except DamagedArticle as error:
+            self._show_unreadable(error)
+            return
         self.current_id = stored.id if stored else None
         self.current_article = stored
         if stored is None:
@@ -375,6 +396,21 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{stored.article.title} — Reader")
         self.settings.setValue("library/last_article", stored.id)
         self.highlights.open(stored)
+
+    def _show_unreadable(self, error: DamagedArticle) -> None:
+        """A damaged article: say so where it would be, instead of leaving the last one on screen."""
+        self.current_id, self.current_article = error.article_id, None
+        self.reader.clear_article()
+        self.highlights.open(None)
+        self.toc_model.set_sections([])
+        self.contents_stack.setCurrentWidget(self.no_sections)
+        self.problem.setText(
+            f"<p style='font-size:15pt'>This article cannot be shown</p><p>{html.escape(str(error))}</p>"
+            "<p>Every other article is still there. A backup from before the damage brings it back: "
+            "see “Your data” in README.</p>"
+        )
+        self.reader_stack.setCurrentWidget(self.problem)
+        self.setWindowTitle("Reader")
 
     def selected_ids(self) -> list[int]:
         """The articles selected in the list, in list order."""
@@ -440,7 +476,7 @@ class MainWindow(QMainWindow):
             neighbour = self.current_id
         if len(ids) == 1:
             self.undo_stack.push(DeleteArticle(self.library, ids[0], first_title, lambda restored: self.reload_library(
-                restored if restored is not None else neighbour)))
+                restored if restored is not None else neighbour), self.statusBar().showMessage))
             return
 
         def changed(restored: int | None) -> None:
@@ -449,7 +485,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.beginMacro(f"Delete {len(ids):,} articles")
         for article_id, row in zip(ids, rows):
             title = self.library_model.summary(row).title if row >= 0 else ""
-            self.undo_stack.push(DeleteArticle(self.library, article_id, title, changed))
+            self.undo_stack.push(DeleteArticle(self.library, article_id, title, changed, self.statusBar().showMessage))
         self.undo_stack.endMacro()
 
     def _neighbour_after_delete(self, rows: set[int]) -> int | None:
@@ -596,6 +632,14 @@ class MainWindow(QMainWindow):
             self.import_paths(paths)
         else:
             self.statusBar().showMessage("The clipboard holds no files to import.", 5000)
+
+    def import_from_launch(self, paths: list[str]) -> None:
+        """A second launch on this library: come to the front and import what it was given."""
+        self.setWindowState((self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive)
+        self.raise_()
+        self.activateWindow()
+        if paths:
+            self.import_paths(paths)
 
     def import_paths(self, paths: list[str]) -> None:
         """Import files and folders in the background; later requests wait their turn."""

@@ -27,6 +27,10 @@ class FakeDialogs:
         self.meanings_answer: dict[str, str] | None = None
         self.export_answer: tuple[str, str, str] | None = None
         self.export_offers: list[ExportOffer] = []
+        self.errors: list[str] = []
+        self.library_problems: list[tuple[str, str | None]] = []
+        self.library_choice = "quit"
+        self.library_to_choose: str | None = None
 
     def choose_files(self) -> list[str]:
         return list(self.files_to_choose)
@@ -44,6 +48,19 @@ class FakeDialogs:
 
     def edit_meanings(self, meanings: dict[str, str]) -> dict[str, str] | None:
         return self.meanings_answer
+
+    def show_error(self, message: str) -> None:
+        self.errors.append(message)
+
+    def refuse_start(self, message: str) -> None:
+        self.errors.append(message)
+
+    def library_problem(self, message: str, restore_label: str | None) -> str:
+        self.library_problems.append((message, restore_label))
+        return self.library_choice
+
+    def choose_library(self) -> str | None:
+        return self.library_to_choose
 
     def open_url(self, url: QUrl) -> None:
         self.opened_urls.append(url.toString())

@@ -287,3 +287,23 @@ def test_library_rows_fit_the_sidebar_of_a_library_opened_at_launch(qtbot, app, 
         qtbot.waitUntil(lambda: view.visualRect(view.model().index(0)).width() == view.viewport().width())
         assert view.visualRect(view.model().index(1)).width() == view.viewport().width()
         assert not view.horizontalScrollBar().isVisible()
+
+
+def test_closing_keeps_a_deletion_undoable_and_undo_says_when_it_cannot(qtbot, app, window, pages):
+    """Closing no longer purges at once; an article another program removed for good is said to be gone."""
+    import_and_wait(qtbot, window, [pages])
+    open_title(qtbot, window, "Field notes on river restoration")
+    window.library_view.setFocus()
+    qtbot.keyClick(window.library_view, Qt.Key.Key_Delete)
+    window.close()
+    again = app.launch()
+    assert len(titles(again)) == 2
+    deleted = again.library.db.execute("SELECT id FROM articles WHERE deleted_at IS NOT NULL").fetchone()[0]
+    assert again.library.restore(deleted) == deleted  # still there to bring back after the close
+    again.reload_library(deleted)
+    open_title(qtbot, again, "Field notes on river restoration")
+    again.delete_action.trigger()  # Edit ▸ Delete Article
+    assert len(titles(again)) == 2
+    again.library.db.execute("DELETE FROM articles WHERE id = ?", [deleted])  # another program purges it
+    again.undo_action.trigger()  # Edit ▸ Undo
+    assert "Field notes on river restoration” cannot be brought back" in again.statusBar().currentMessage()

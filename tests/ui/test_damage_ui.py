@@ -1,0 +1,47 @@
+"""A library damaged in places still opens; what cannot be read says so where it would be."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from reader.store import Library
+from tests.store.damage import damage_pages_holding, long_body
+from tests.store.test_damage import article
+
+
+def _fill(path, count: int = 4) -> list[int]:
+    library = Library(path)
+    ids = [library.add(article(f"Article {n}", long_body(f"MARKER-{n}-END")))[0] for n in range(count)]
+    library.close()
+    return ids
+
+
+def _click(qtbot, window, article_id: int) -> None:
+    view = window.library_view
+    index = window.library_model.index(window.library_model.row_of(article_id))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualRect(index).center())
+
+
+def test_a_damaged_article_shows_a_message_in_its_place(qtbot, app):
+    ids = _fill(app.library_path)
+    damage_pages_holding(app.library_path, "MARKER-1-END")
+    window = app.launch()
+    _click(qtbot, window, ids[3])
+    assert window.reader_stack.currentWidget() is window.reader
+    assert "MARKER-3-END" in window.reader.toPlainText()
+    _click(qtbot, window, ids[1])
+    assert window.reader_stack.currentWidget() is window.problem
+    assert f"Article {ids[1]} cannot be read" in window.problem.text()
+    assert "MARKER-3-END" not in window.reader.toPlainText()  # the last article is not left on screen
+    _click(qtbot, window, ids[0])
+    assert window.reader_stack.currentWidget() is window.reader
+    assert "MARKER-0-END" in window.reader.toPlainText()
+
+
+def test_articles_whose_rows_are_damaged_are_left_out_of_the_list_and_counted(qtbot, app):
+    ids = _fill(app.library_path)
+    damage_pages_holding(app.library_path, "MARKER-2-END", overflow_only=False)
+    window = app.launch()
+    assert window.library_model.row_of(ids[2]) < 0
+    assert window.library_model.row_of(ids[0]) >= 0 and window.library_model.row_of(ids[3]) >= 0
+    assert "cannot be read" in window.statusBar().currentMessage()
