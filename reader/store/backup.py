@@ -165,7 +165,7 @@ def _destination(library: Path, dest: str | Path | None, now: datetime) -> Path:
     if dest is None:
         return backups_dir(library) / backup_name(library, now)
     target = Path(dest)
-    if target.is_dir():
+    if target.is_dir() or str(dest).endswith(("/", os.sep)):
         target = target / backup_name(library, now)
     if target.resolve() == library.resolve():
         raise LibraryError(f"A backup of {library} cannot be written over the library itself.")
@@ -175,7 +175,8 @@ def _destination(library: Path, dest: str | Path | None, now: datetime) -> Path:
 def backup(library_path: str | Path, dest: str | Path | None = None, now: datetime | None = None) -> BackupInfo:
     """Take a verified backup of the library; returns what it holds.
 
-    ``dest`` is a file, a folder, or None for ``backups_dir``. A damaged
+    ``dest`` is a file, a folder (existing, or ending in a separator), or None
+    for ``backups_dir``. A damaged
     library raises ``LibraryError`` and writes nothing: the backups already
     there are left as they were.
     """
@@ -188,12 +189,13 @@ def backup(library_path: str | Path, dest: str | Path | None = None, now: dateti
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         _remove(partial)
+        partial.touch()  # an unwritable destination is an OSError naming it, not an SQLite error
         try:
             _snapshot(library, partial)
         except sqlite3.DatabaseError as error:
             if is_damage(error):
                 raise _damaged(library, str(error)) from error
-            raise LibraryError(f"The library {library} cannot be read for a backup: {error}.") from error
+            raise LibraryError(f"No backup of {library} was taken: {error}.") from error
         problem = _problem(partial)
         if problem is not None:
             raise _damaged(library, problem)

@@ -79,18 +79,18 @@ def test_a_backup_restores_into_an_identical_library(library):
 
 def test_a_backup_taken_while_another_connection_writes_is_one_consistent_snapshot(library, monkeypatch):
     monkeypatch.setattr(backups, "PAGES_PER_STEP", 4)  # many steps, so writes land between them
-    stop, written = threading.Event(), []
+    writing, stop, written = threading.Event(), threading.Event(), []
 
     def writer() -> None:
         other = Library(library)
         while not stop.is_set():
             written.append(other.add(article(f"Written meanwhile {len(written)}", long_body("W")))[0])
+            writing.set()
         other.close()
 
     thread = threading.Thread(target=writer)
     thread.start()
-    while len(written) < 3:
-        pass
+    assert writing.wait(timeout=10)
     during = len(written)
     info = backup(library)
     after = len(written)
