@@ -176,9 +176,8 @@ def backup(library_path: str | Path, dest: str | Path | None = None, now: dateti
     """Take a verified backup of the library; returns what it holds.
 
     ``dest`` is a file, a folder (existing, or ending in a separator), or None
-    for ``backups_dir``. A damaged
-    library raises ``LibraryError`` and writes nothing: the backups already
-    there are left as they were.
+    for ``backups_dir``. A damaged library raises ``LibraryError`` and writes
+    nothing: the backups already there are left as they were.
     """
     library = Path(library_path)
     if not library.is_file():
