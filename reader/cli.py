@@ -24,6 +24,9 @@ from reader.model import Article, ArticleSummary, Highlight, ImportOutcome
 from reader.paths import default_library_path
 from reader.render import display_date
 from reader.store import Library, LibraryError, library_errors
+from reader.store.backup import (
+    BackupInfo, backup, backup_info, backups_dir, latest_backup, list_backups, restore,
+)
 from reader.store.annotations import clean_tags
 
 
@@ -355,6 +358,51 @@ def cmd_export(args: argparse.Namespace, library: Library) -> int:
     return 1 if missing else 0
 
 
+def _backup_line(info: BackupInfo) -> str:
+    counts = "cannot be read" if info.articles is None else f"{info.articles} articles, {info.highlights} highlights"
+    return f"{info.created}  {counts}, {info.size / 1e6:.1f} MB  {info.path}"
+
+
+def cmd_backup(args: argparse.Namespace, library_path: Path) -> int:
+    info = backup(library_path, args.output)
+    print(info.path)
+    print(f"{info.articles} articles, {info.highlights} highlights, {info.size / 1e6:.1f} MB; integrity checked")
+    return 0
+
+
+def cmd_backups(args: argparse.Namespace, library_path: Path) -> int:
+    listed = list_backups(library_path)
+    if not listed and not args.json:
+        print(f"There are no backups of {library_path} in {backups_dir(library_path)}.")
+    for info in listed:
+        if args.json:
+            _emit({"path": str(info.path), "created": info.created, "articles": info.articles,
+                   "highlights": info.highlights, "verified": info.verified, "size": info.size})
+        else:
+            print(_backup_line(info))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace, library_path: Path) -> int:
+    chosen = latest_backup(library_path) if args.backup == "latest" else backup_info(args.backup)
+    if chosen is None:
+        raise LibraryError(f"There is no backup of {library_path} to restore (see the backups command).")
+    moved = restore(library_path, chosen.path)
+    print(f"The old library was moved to {moved}" if moved else f"There was no library at {library_path}")
+    print(f"Restored {_backup_line(chosen)}")
+    return 0
+
+
+def on_library_file(args: argparse.Namespace, library_path: Path) -> int:
+    """Backup commands work on the file, so they work on a library too damaged to open."""
+    handlers = {"backup": cmd_backup, "backups": cmd_backups, "restore": cmd_restore}
+    try:
+        return handlers[args.command](args, library_path)
+    except LibraryError as error:
+        print(error, file=sys.stderr)
+        return 2
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m reader", description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -407,6 +455,22 @@ def build_parser() -> argparse.ArgumentParser:
                          help="what a colour means, e.g. yellow='Key point' (repeatable; default the colour's name)")
     export_.add_argument("--template", default=None, help="Markdown template (default resources/templates/markdown.md)")
     export_.add_argument("-o", "--output", type=Path, required=True)
+
+    backup_ = commands.add_parser(
+        "backup", help="take a verified backup of the library",
+        description="A consistent copy (safe while the window is open), integrity-checked before it is kept.",
+    )
+    backup_.add_argument("-o", "--output", default=None,
+                         help="file or folder (default: the backups folder beside the library)")
+    backups = commands.add_parser("backups", help="list the library's backups, newest first")
+    backups.add_argument("--json", action="store_true",
+                         help="one JSON object per line: path, created, articles, highlights, verified, size")
+    restore_ = commands.add_parser(
+        "restore", help="put a backup in the library's place",
+        description="The backup is checked first; the current library is moved aside "
+        "(library.sqlite3.damaged-<time>), never deleted.",
+    )
+    restore_.add_argument("backup", help="a backup file, or 'latest' (the newest readable one)")
     return parser
 
 
@@ -415,6 +479,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "extract":
         return cmd_extract(args)
     path = args.library or default_library_path()
+    if args.command in ("backup", "backups", "restore"):
+        return on_library_file(args, path)
     try:
         library = Library(path)
     except LibraryError as error:
