@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from reader.logs import setup_logging
 from reader.paths import APP_NAME, default_library_path, resource
+from reader.ui.auto_backup import AutoBackup
 from reader.ui.crash import install_excepthook
 from reader.ui.dialogs import Dialogs
 from reader.ui.main_window import MainWindow
@@ -43,9 +44,12 @@ def run(argv: Sequence[str] | None = None) -> int:
     window = MainWindow(opened.library, QSettings(APP_NAME, APP_NAME), dialogs=dialogs)
     dialogs.parent = window
     opened.server.paths_received.connect(window.import_from_launch)
+    backups = AutoBackup(opened.library.path, parent=window)
+    backups.failed.connect(window.statusBar().showMessage)
+    backups.start()
     window.show()
     if paths:
         window.import_paths(paths)
     code = app.exec()
-    opened.close()
+    opened.close(before_unlock=backups.on_close)
     return code

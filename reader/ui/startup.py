@@ -3,19 +3,23 @@
 A launch on a library that a window already holds gives that window its
 files and ends (``HANDED_OVER``). Otherwise it takes the library's lock and
 opens it; a library that cannot be opened is explained in a dialog that
-offers another library instead. Only then is a window built on it.
+offers its latest backup (the damaged file is moved aside, never deleted)
+or another library. Only then is a window built on it.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from reader.store import Library, LibraryError
+from reader.store.backup import latest_backup, restore
 from reader.store.lock import LibraryInUse, LibraryLock
-from reader.ui.dialogs import OTHER, Dialogs
+from reader.ui.dialogs import OTHER, RESTORE, Dialogs
 from reader.ui.single_instance import InstanceServer, hand_over
 
 log = logging.getLogger(__name__)
@@ -35,10 +39,14 @@ class Opened:
     lock: LibraryLock
     server: InstanceServer
 
-    def close(self) -> None:
+    def close(self, before_unlock: Callable[[], None] = lambda: None) -> None:
+        """Let the library go; ``before_unlock`` runs with the file closed but still held (the last backup)."""
         self.server.close()
         self.library.close()
-        self.lock.release()
+        try:
+            before_unlock()
+        finally:
+            self.lock.release()
 
 
 def open_for_window(library_path: Path, paths: list[str], dialogs: Dialogs) -> Opened | int:
@@ -62,10 +70,10 @@ def open_for_window(library_path: Path, paths: list[str], dialogs: Dialogs) -> O
         except LibraryError as error:
             lock.release()
             log.error("%s", error)
-            other = _other_library(str(error), dialogs)
-            if other is None:
+            recovered = _recover(library_path, str(error), dialogs)
+            if recovered is None:
                 return REFUSED
-            library_path = other
+            library_path = recovered
             continue
         return Opened(library, lock, InstanceServer(library_path))
 
@@ -80,8 +88,25 @@ def _keep_asking(library_path: Path, paths: list[str]) -> bool:
     return False
 
 
-def _other_library(message: str, dialogs: Dialogs) -> Path | None:
-    if dialogs.library_problem(message, None) != OTHER:
-        return None
-    chosen = dialogs.choose_library()
-    return Path(chosen) if chosen else None
+def _local_time(created: str) -> str:
+    """A backup's UTC time as the user's clock shows it."""
+    return datetime.fromisoformat(created.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def _recover(library_path: Path, message: str, dialogs: Dialogs) -> Path | None:
+    """The library to try next, as the user chooses: this one restored from a backup, or another."""
+    latest = latest_backup(library_path)
+    label = f"Restore from Backup of {_local_time(latest.created)}" if latest is not None else None
+    choice = dialogs.library_problem(message, label)
+    if choice == RESTORE and latest is not None:
+        try:
+            moved = restore(library_path, latest.path)
+        except LibraryError as error:
+            dialogs.refuse_start(str(error))
+            return None
+        log.warning("restored %s from %s; the old file is %s", library_path, latest.path, moved)
+        return library_path
+    if choice == OTHER:
+        chosen = dialogs.choose_library()
+        return Path(chosen) if chosen else None
+    return None

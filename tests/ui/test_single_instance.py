@@ -7,12 +7,16 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import datetime
 from pathlib import Path
 
 from reader.store import Library
+from reader.store.backup import backup
 from reader.store.lock import LibraryLock
 from reader.ui import startup
 from reader.ui.startup import REFUSED, Opened, open_for_window
+from tests.store.damage import long_body
+from tests.store.test_damage import article
 from tests.ui.conftest import FakeDialogs
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -122,3 +126,35 @@ def test_closing_the_library_problem_ends_the_launch_and_frees_the_library(qapp,
     assert open_for_window(broken, [], dialogs) == REFUSED
     assert len(dialogs.library_problems) == 1
     assert not LibraryLock(broken).held_elsewhere()
+
+
+def test_a_damaged_library_offers_its_latest_backup_and_keeps_the_damaged_file(qapp, tmp_path):
+    library = tmp_path / "library.sqlite3"
+    opened = Library(library)
+    opened.add(article("Kept by the backup", long_body("MARKER-KEPT")))
+    opened.close()
+    taken = backup(library)
+    library.write_bytes(b"\x00 this is what a failing disk left " * 300)
+    dialogs = FakeDialogs()
+    dialogs.library_choice = "restore"
+    result = open_for_window(library, [], dialogs)
+    assert isinstance(result, Opened)
+    try:
+        [summary] = result.library.summaries()
+        assert summary.title == "Kept by the backup"
+        [(message, label)] = dialogs.library_problems
+        assert str(library) in message
+        assert label == "Restore from Backup of " + datetime.fromisoformat(
+            taken.created.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d %H:%M")
+        [aside] = tmp_path.glob("library.sqlite3.damaged-*Z")
+        assert aside.read_bytes().startswith(b"\x00 this is what a failing disk left")
+    finally:
+        result.close()
+
+
+def test_without_a_backup_only_another_library_is_offered(qapp, tmp_path):
+    library = tmp_path / "library.sqlite3"
+    library.write_bytes(b"\x00 garbage " * 300)
+    dialogs = FakeDialogs()
+    assert open_for_window(library, [], dialogs) == REFUSED
+    assert dialogs.library_problems[0][1] is None
