@@ -74,3 +74,18 @@ def leftovers(folder: Path) -> list[str]:
 
 def complete_stages(folder: Path) -> list[Path]:
     return [p for p in folder.glob(STAGE_PREFIX + "*") if (p / COMPLETE).exists()]
+
+
+def check_after_kill(library: Path, dest: Path, old: dict[str, bytes], new: dict[str, bytes]) -> str:
+    """Old or new files (or a complete stage the next export finishes); after the next export, no leftovers."""
+    seen = visible_files(dest)
+    pending = bool(complete_stages(dest))
+    assert seen in (old, new) or pending, f"{sum(seen.get(n) == new[n] for n in new)} of {len(new)} files new"
+    outcome = "new" if seen == new else "rolled forward" if pending else "old"
+    assert main(["--library", str(library), "export", "--format", "md", "--article", "1", "-o", str(dest)]) == 0
+    after = visible_files(dest)
+    [markdown] = [name for name in after if name.endswith(".md")]
+    del after[markdown]
+    assert after == (old if outcome == "old" else new)
+    assert leftovers(dest) == []
+    return outcome

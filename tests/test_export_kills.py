@@ -18,15 +18,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from tests.export_kills import (
-    complete_stages,
-    export_args,
-    export_killed_at,
-    leftovers,
-    make_library,
-    renote,
-    visible_files,
-)
+from tests.export_kills import check_after_kill, export_args, export_killed_at, make_library, renote, visible_files
 
 ARTICLES = 60
 TIMED_KILLS = 8
@@ -66,21 +58,6 @@ def killed(processes, target, args: tuple, delay: float | None = None) -> int:
         process.kill()
     process.join(30)
     return process.exitcode
-
-
-def check_after_kill(library: Path, dest: Path, old: dict[str, bytes], new: dict[str, bytes]) -> str:
-    """Old or new files (or a complete stage the next export finishes); after the next export, no leftovers."""
-    seen = visible_files(dest)
-    pending = bool(complete_stages(dest))
-    assert seen in (old, new) or pending, f"{sum(seen.get(n) == new[n] for n in new)} of {len(new)} files new"
-    outcome = "new" if seen == new else "rolled forward" if pending else "old"
-    assert main(["--library", str(library), "export", "--format", "md", "--article", "1", "-o", str(dest)]) == 0
-    after = visible_files(dest)
-    [markdown] = [name for name in after if name.endswith(".md")]
-    del after[markdown]
-    assert after == (old if outcome == "old" else new)
-    assert leftovers(dest) == []
-    return outcome
 
 
 @pytest.mark.parametrize(
