@@ -31,7 +31,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from reader.cli import main  # noqa: E402
-from tests.export_kills import check_after_kill, export_args, make_library, renote, visible_files  # noqa: E402
+from tests.export_kills import (  # noqa: E402
+    check_after_kill,
+    export_args,
+    fresh_destination,
+    make_library,
+    renote,
+    visible_files,
+)
 
 SELF_KILLING = "import sys; from tests.export_kills import export_killed_at; export_killed_at(sys.argv[3:], 'replace', int(sys.argv[1]))"
 
@@ -46,12 +53,10 @@ def prepare(folder: Path, articles: int) -> tuple[Path, dict[str, bytes], dict[s
     return library, visible_files(folder / "old"), visible_files(folder / "new")
 
 
-def fresh_destination(folder: Path, old: dict[str, bytes]) -> Path:
+def again(folder: Path, old: dict[str, bytes]) -> Path:
+    """The destination as the previous export left it, for the next kill."""
     shutil.rmtree(folder, ignore_errors=True)
-    folder.mkdir()
-    for name, data in old.items():
-        (folder / name).write_bytes(data)
-    return folder
+    return fresh_destination(folder, old)
 
 
 def run(command: list[str], delay: float | None) -> int:
@@ -83,21 +88,21 @@ def main_bench() -> None:
     library, old, new = prepare(folder, args.articles)
     dest = folder / "dest"
     duration = statistics.median(timed(lambda: run([sys.executable, "-m", "reader",
-                                                     *export_args(library, fresh_destination(dest, old))], None))
+                                                     *export_args(library, again(dest, old))], None))
                                  for _ in range(3))
     print(f"{args.articles} articles, {sum(map(len, new.values())) / 1e6:.1f} MB of HTML; "
           f"one export with interpreter start-up: {duration:.2f} s (median of 3)")
     outcomes: Counter[str] = Counter()
     for kill in range(args.kills):
         delay = duration * 1.1 * (kill + 0.5) / args.kills
-        status = run([sys.executable, "-m", "reader", *export_args(library, fresh_destination(dest, old))], delay)
+        status = run([sys.executable, "-m", "reader", *export_args(library, again(dest, old))], delay)
         outcomes[settle(library, dest, old, new) + ("" if status < 0 else " (finished before the kill)")] += 1
     print(f"{args.kills} timed kills: " + ", ".join(f"{n} {outcome}" for outcome, n in outcomes.most_common()))
     if args.every_rename:
         renames: Counter[str] = Counter()
         for before in range(args.articles + 1):
             command = [sys.executable, "-c", SELF_KILLING, str(before), "--",
-                       *export_args(library, fresh_destination(dest, old))]
+                       *export_args(library, again(dest, old))]
             status = run(command, None)
             renames[settle(library, dest, old, new) + ("" if status < 0 else " (not killed)")] += 1
         print(f"killed before each of {args.articles + 1} renames: "

@@ -63,6 +63,14 @@ def export_killed_at(args: list[str], function: str, calls: int) -> None:
     main(args)
 
 
+def fresh_destination(folder: Path, files: dict[str, bytes]) -> Path:
+    """``folder`` holding just these files (the previous export's)."""
+    folder.mkdir()
+    for name, data in files.items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
 def visible_files(folder: Path) -> dict[str, bytes]:
     """What a user (or Obsidian) sees: every file but the hidden stages and temporaries."""
     return {p.name: p.read_bytes() for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")}

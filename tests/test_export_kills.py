@@ -18,7 +18,15 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from tests.export_kills import check_after_kill, export_args, export_killed_at, make_library, renote, visible_files
+from tests.export_kills import (
+    check_after_kill,
+    export_args,
+    export_killed_at,
+    fresh_destination,
+    make_library,
+    renote,
+    visible_files,
+)
 
 ARTICLES = 60
 TIMED_KILLS = 8
@@ -66,10 +74,7 @@ def killed(processes, target, args: tuple, delay: float | None = None) -> int:
 )
 def test_an_export_killed_at_the_worst_moment_is_finished_by_the_next(exports, processes, tmp_path, function, calls):
     library, old, new = exports
-    dest = tmp_path / "dest"
-    dest.mkdir()
-    for name, data in old.items():
-        (dest / name).write_bytes(data)
+    dest = fresh_destination(tmp_path / "dest", old)
     status = killed(processes, export_killed_at, (export_args(library, dest), function, calls))
     assert status == -signal.SIGKILL
     outcome = check_after_kill(library, dest, old, new)
@@ -83,10 +88,7 @@ def test_exports_killed_at_any_instant_leave_old_or_new_files(exports, processes
     duration = time.perf_counter() - started
     outcomes = []
     for kill in range(TIMED_KILLS):
-        dest = tmp_path / f"dest{kill}"
-        shutil.copytree(tmp_path / "timing", dest)  # the new files already: make them the old ones again
-        for name, data in old.items():
-            (dest / name).write_bytes(data)
+        dest = fresh_destination(tmp_path / f"dest{kill}", old)
         delay = duration * 1.5 * (kill + 0.5) / TIMED_KILLS  # the last ones may come after the export has ended
         killed(processes, main, (export_args(library, dest),), delay=delay)
         outcomes.append(check_after_kill(library, dest, old, new))
