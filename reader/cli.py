@@ -344,7 +344,9 @@ def cmd_export(args: argparse.Namespace, library: Library) -> int:
     else:
         ids = library.annotations.annotated_article_ids()
     missing: list[int] = []
-    notes = gather(library, ids, with_images=args.format == "html", missing=missing.append)
+    damaged: list[tuple[int, str]] = []
+    notes = gather(library, ids, with_images=args.format == "html", missing=missing.append,
+                   damaged=lambda article_id, reason: damaged.append((article_id, reason)))
     try:
         written = export(notes, args.format, args.output, meanings or None, template)
     except (OSError, ValueError) as error:
@@ -353,9 +355,11 @@ def cmd_export(args: argparse.Namespace, library: Library) -> int:
         return 1
     for article_id in missing:
         print(f"no article {article_id} in the library", file=sys.stderr)
+    for article_id, reason in damaged:
+        print(f"article {article_id} was not exported: {reason}", file=sys.stderr)
     for path in written:
         print(path)
-    return 1 if missing else 0
+    return 1 if missing or damaged else 0
 
 
 def _backup_line(info: BackupInfo) -> str:

@@ -15,6 +15,7 @@ from reader.render import render_markdown
 from reader.store import Library
 
 from tests.export.conftest import MARKDOWN, PASSAGES, PNG
+from tests.store.damage import library_with_one_damaged
 
 
 def _article(title: str, url: str) -> Article:
@@ -153,3 +154,16 @@ def test_imported_article_notes_and_tags_join_the_articles_own(tmp_path, library
     assert after.annotations.article_note(article_id) == "My own note.\n\n整体笔记"
     assert after.annotations.article_tags(article_id) == ["mine", "安徽"]
     after.close()
+
+
+def test_a_damaged_article_is_named_and_the_others_are_exported(tmp_path, capsys):
+    path = tmp_path / "library.sqlite3"
+    ids = library_with_one_damaged(path, count=5, damaged=2)
+    status = main(["--library", str(path), "export", "--all", "--format", "md", "-o", str(tmp_path / "vault")])
+    out, err = capsys.readouterr()
+    assert status == 1
+    assert sorted(p.name for p in (tmp_path / "vault").iterdir()) == sorted(
+        f"Article-{n}-{ids[n]:04x}.md" for n in (0, 1, 3, 4))
+    assert len(out.splitlines()) == 4
+    [line] = err.splitlines()
+    assert line.startswith(f"article {ids[2]} was not exported: Article {ids[2]} cannot be read")

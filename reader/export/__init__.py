@@ -47,7 +47,9 @@ def export(
     single file ``out``, written as the articles come. All or nothing: until
     the last article is written everything goes to temporary files, so an
     error, an interrupt or ``ExportCancelled`` raised by ``notes`` leaves
-    ``out`` as it was.
+    ``out`` as it was. A process killed while renaming a folder's files into
+    place leaves them to the next export into that folder, which finishes the
+    renames first (see ``reader.export.files``).
     """
     kind = FORMATS.get(fmt.lower())
     if kind is None:

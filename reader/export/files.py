@@ -8,16 +8,35 @@ hex, so two articles with the same title never share a name.
 ``atomic_file`` (and ``atomic_write`` on top of it) writes to a temporary
 file beside the target, fsyncs it and renames it over the target: the target
 is either the old file or the whole new one, and a failure half-way leaves no
-temporary file behind. ``staged_folder`` does the same for a folder of files:
-they are written into a hidden folder inside it and moved into place only
-when every one is written, so an export cancelled or failing half-way leaves
-the folder as it was.
+temporary file behind. Files are made with the permissions the user's umask
+gives any new file (``0666 & ~umask``), not ``tempfile``'s private 0600.
+
+``staged_folder`` does the same for a folder of files, even if the process
+is killed (SIGKILL, power cut) at any instant:
+
+1. every file is written and fsynced into a hidden ``.reader-export-*``
+   stage folder inside the destination; a kill here leaves the destination
+   as it was (the next export removes the stage);
+2. an empty ``.complete`` mark is made in the stage and the stage is
+   fsynced: from this instant the export has happened;
+3. the files are renamed into place one by one, then the stage is removed.
+   A kill during the renames leaves some files new and some old until the
+   next export into that folder, which first finishes the renames of any
+   complete stage it finds (rolls it forward), so the old set of files is
+   never mixed with the new one for longer than that.
+
+A running export holds an advisory lock (``flock``) on its stage folder and
+on its temporary file; the kernel drops it when the process dies, so the next
+export knows at once that a stage or ``.tmp`` nobody holds was left by a
+killed one and clears it. Without ``flock`` (Windows) a stage or temporary
+file counts as abandoned after ``STALE_STAGE_S``.
 """
 
 from __future__ import annotations
 
 import os
 import re
+import secrets
 import shutil
 import tempfile
 import time
@@ -27,10 +46,16 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, Protocol
 
+try:
+    import fcntl
+except ImportError:  # Windows: stages and temporaries are judged by their age instead
+    fcntl = None
+
 MAX_CHARS = 120
 MAX_BYTES = 240
 STAGE_PREFIX = ".reader-export-"
-STALE_STAGE_S = 3600  # far longer than any export runs: older stages were left by a killed process
+COMPLETE = ".complete"  # in a stage: every file is written, the renames may begin (no export file starts with ".")
+STALE_STAGE_S = 3600  # without flock: far longer than any export runs, so older stages were left by a killed process
 RESERVED_NAMES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 _UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f\u0080-\u009f\u2028\u2029]')
 _SPACES = re.compile(r"[\s\u3000_-]+")
@@ -118,8 +143,17 @@ class TextSink:
             self._parts, self._size = [], 0
 
 
-def _temporary(folder: Path, name: str) -> BinaryIO:
-    return tempfile.NamedTemporaryFile(dir=folder, prefix=f".{name[:40]}.", suffix=".tmp", delete=False)
+def _temporary(folder: Path, name: str) -> tuple[Path, BinaryIO]:
+    """A new, locked temporary file in ``folder`` made as ``open(path, "w")`` would (umask permissions)."""
+    while True:
+        path = folder / f".{name[:40]}.{secrets.token_hex(4)}.tmp"
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        except FileExistsError:
+            continue
+        if fcntl is None or _lock(fd, wait=True):
+            return path, os.fdopen(fd, "wb")
+        os.close(fd)  # the next export's cleaner removed it in the instant before we locked it
 
 
 def _finish(handle: BinaryIO) -> None:
@@ -129,15 +163,21 @@ def _finish(handle: BinaryIO) -> None:
 
 @contextmanager
 def _replacing(path: Path) -> Iterator[BinaryIO]:
-    """A temporary file beside ``path`` that replaces it, synced, when the block ends; else is removed."""
-    handle = _temporary(path.parent, path.name)
+    """A temporary file beside ``path`` that replaces it, synced, when the block ends; else is removed.
+
+    Temporaries of ``path`` left by a killed process go first. (Two processes
+    writing the same target at once: one may fail with "no such file" if the
+    other's cleaner takes its finished, closed temporary before the rename.)
+    """
+    _remove_abandoned_temporaries(path)
+    temporary, handle = _temporary(path.parent, path.name)
     try:
         with handle:
             yield handle
             _finish(handle)
-        os.replace(handle.name, path)
+        os.replace(temporary, path)
     except BaseException:
-        _unlink(handle.name)
+        _unlink(temporary)
         raise
     _sync_folder(path.parent)
 
@@ -166,9 +206,9 @@ def atomic_write(path: str | os.PathLike, data: bytes | str) -> Path:
 class Stage:
     """Files waiting in a hidden folder to be moved into their folder together."""
 
-    def __init__(self, folder: Path, stage: Path) -> None:
+    def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._stage = stage
+        self._stage, self._lock_fd = _new_stage(folder)
         self._names: dict[str, None] = {}
         self.written: list[Path] = []
 
@@ -182,15 +222,53 @@ class Stage:
         self._names[name] = None
 
     def commit(self) -> None:
-        """Move every staged file into the folder (renames: quick, and each file whole)."""
-        for name in self._names:
-            os.replace(self._stage / name, self.folder / name)
-            self.written.append(self.folder / name)
-        self._stage.rmdir()
-        _sync_folder(self.folder)
+        """Mark the stage complete, durably, then move every file into the folder (renames: each file whole).
+
+        From the mark on the export has happened: if the process dies during
+        the renames, the next export into the folder finishes them.
+        """
+        with open(self._stage / COMPLETE, "xb"):
+            pass
+        _sync_folder(self._stage)
+        _move_into_place(self._stage, self.folder, list(self._names))
+        self.written = [self.folder / name for name in self._names]
+        self._release()
 
     def discard(self) -> None:
         shutil.rmtree(self._stage, ignore_errors=True)
+        self._release()
+
+    def _release(self) -> None:
+        if self._lock_fd is not None:
+            os.close(self._lock_fd)
+            self._lock_fd = None
+
+
+def _new_stage(folder: Path) -> tuple[Path, int | None]:
+    """A new stage folder, and (where flock exists) the open descriptor that holds its lock while we export."""
+    while True:
+        stage = Path(tempfile.mkdtemp(dir=folder, prefix=STAGE_PREFIX))
+        if fcntl is None:
+            return stage, None
+        fd = os.open(stage, os.O_RDONLY)
+        if _lock(fd, wait=True):
+            return stage, fd
+        os.close(fd)  # another export's cleaner removed it in the instant before we locked it
+
+
+def _move_into_place(stage: Path, folder: Path, names: list[str]) -> None:
+    """Rename the staged files into ``folder``, make that durable, and remove the stage.
+
+    Safe to repeat after a kill: a name already moved is no longer in the stage.
+    """
+    for name in names:
+        try:
+            os.replace(stage / name, folder / name)
+        except FileNotFoundError:
+            continue
+    _sync_folder(folder)
+    _unlink(stage / COMPLETE)
+    stage.rmdir()
 
 
 @contextmanager
@@ -199,13 +277,14 @@ def staged_folder(folder: str | os.PathLike) -> Iterator[Stage]:
 
     The folder (and any missing parents) is made; if the block fails, what
     was made is removed again, so a cancelled export leaves no trace. The
-    files of a successful block are listed in ``stage.written``.
+    files of a successful block are listed in ``stage.written``. Stages left
+    in the folder by a killed export are finished or removed first.
     """
     folder = Path(folder)
     made = [p for p in (folder, *folder.parents) if not p.exists()]
     folder.mkdir(parents=True, exist_ok=True)
-    _remove_stale_stages(folder)
-    stage = Stage(folder, Path(tempfile.mkdtemp(dir=folder, prefix=STAGE_PREFIX)))
+    finish_interrupted(folder)
+    stage = Stage(folder)
     try:
         yield stage
         stage.commit()
@@ -219,18 +298,67 @@ def staged_folder(folder: str | os.PathLike) -> Iterator[Stage]:
         raise
 
 
-def _remove_stale_stages(folder: Path) -> None:
-    """A process killed mid-export cannot clean up; the next export into the folder does."""
-    now = time.time()
-    for stage in folder.glob(STAGE_PREFIX + "*"):
-        try:
-            if stage.is_dir() and now - stage.stat().st_mtime > STALE_STAGE_S:
+def finish_interrupted(folder: str | os.PathLike) -> None:
+    """Complete the renames of every stage in ``folder`` a killed export had marked complete; remove the others.
+
+    Stages a running export holds are left alone.
+    """
+    for stage in Path(folder).glob(STAGE_PREFIX + "*"):
+        with _abandoned(stage) as abandoned:
+            if not abandoned or not stage.is_dir():
+                continue
+            if (stage / COMPLETE).exists():
+                _move_into_place(stage, Path(folder), [p.name for p in stage.iterdir() if p.name != COMPLETE])
+            else:
                 shutil.rmtree(stage, ignore_errors=True)
+
+
+def _remove_abandoned_temporaries(path: Path) -> None:
+    """The ``.tmp`` files a killed process left beside ``path`` (only ours: ``_temporary``'s names)."""
+    ours = re.compile(re.escape(f".{path.name[:40]}.") + r"[0-9a-f]{8}\.tmp")
+    for name in os.listdir(path.parent):
+        if ours.fullmatch(name):
+            with _abandoned(path.parent / name) as abandoned:
+                if abandoned:
+                    _unlink(path.parent / name)
+
+
+@contextmanager
+def _abandoned(path: Path) -> Iterator[bool]:
+    """Whether no running export holds ``path`` (a stage or a temporary file).
+
+    Inside the block the lock is ours, so an export starting meanwhile
+    cannot take the path we are about to remove.
+    """
+    if fcntl is None:
+        try:
+            old = time.time() - path.stat().st_mtime > STALE_STAGE_S
         except OSError:
-            continue
+            old = False
+        yield old
+        return
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:  # gone already (another export cleared it), or not ours to open
+        yield False
+        return
+    try:
+        yield _lock(fd, wait=False)
+    finally:
+        os.close(fd)
 
 
-def _unlink(name: str) -> None:
+def _lock(fd: int, wait: bool) -> bool:
+    """Lock an open stage or temporary file until it is closed; False if another process holds it
+    (``wait`` False) or if it was deleted before we got the lock."""
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return os.fstat(fd).st_nlink > 0
+
+
+def _unlink(name: str | os.PathLike) -> None:
     try:
         os.unlink(name)
     except FileNotFoundError:

@@ -17,7 +17,7 @@ from reader.export.html import render_html
 from reader.export.markdown import render_markdown_notes
 from reader.export.w3c import render_json
 from reader.exporting import article_notes
-from reader.store import Library
+from reader.store import DamagedArticle, Library
 from reader.ui.dialogs import Dialogs
 from reader.ui.export_dialog import ANNOTATED, CURRENT, LIBRARY, SELECTED, ExportOffer
 from reader.ui.export_worker import ExportChoice, ExportReport, ExportWorker
@@ -56,7 +56,10 @@ class ExportController(QObject):
 
     def preview(self, article_ids: Sequence[int], fmt: str) -> str:
         """The first file of an export of these articles (for JSON and CSV: the first article's part)."""
-        notes = article_notes(self.library, article_ids[0], fmt == "html") if article_ids else None
+        try:
+            notes = article_notes(self.library, article_ids[0], fmt == "html") if article_ids else None
+        except DamagedArticle as error:
+            return f"{error} The export will leave it out."
         if notes is None:
             return NOTHING_YET
         meanings = self._meanings()

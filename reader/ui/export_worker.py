@@ -32,16 +32,24 @@ class ExportChoice:
 
 @dataclass
 class ExportReport:
+    """What an export wrote, or why it wrote nothing; ``damaged``: the articles left out as unreadable
+    (id, the store's sentence), the others being written all the same."""
+
     written: list[Path] = field(default_factory=list)
     error: str = ""
     cancelled: bool = False
+    damaged: list[tuple[int, str]] = field(default_factory=list)
 
     def sentence(self, out: Path) -> str:
         if self.error:
             return f"Nothing was exported to {out}: {self.error}"
         if self.cancelled:
             return "Export cancelled; nothing was written."
-        return f"Exported {len(self.written):,} file{'s' if len(self.written) != 1 else ''} to {out}"
+        done = f"Exported {len(self.written):,} file{'s' if len(self.written) != 1 else ''} to {out}"
+        if not self.damaged:
+            return done
+        skipped = "1 article was" if len(self.damaged) == 1 else f"{len(self.damaged):,} articles were"
+        return f"{done}; {skipped} skipped as unreadable"
 
 
 class ExportWorker(QObject):
@@ -74,7 +82,8 @@ class ExportWorker(QObject):
         try:
             library = Library(self._library_path)
             try:
-                notes = gather(library, choice.article_ids, with_images=choice.fmt == "html", step=self._step)
+                notes = gather(library, choice.article_ids, with_images=choice.fmt == "html", step=self._step,
+                               damaged=lambda article_id, reason: report.damaged.append((article_id, reason)))
                 report.written = export(notes, choice.fmt, choice.out, self._meanings)
             finally:
                 library.close()

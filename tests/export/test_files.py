@@ -147,12 +147,52 @@ def test_a_second_export_replaces_files_and_keeps_others(tmp_path):
     assert sorted(os.listdir(tmp_path)) == sorted(["mine.md", path.name])
 
 
-def test_a_stage_left_by_a_killed_export_is_cleared_by_the_next_one(tmp_path):
-    left = tmp_path / ".reader-export-killed"
-    (left / "half").mkdir(parents=True)
-    hours_ago = os.stat(left).st_mtime - 2 * 3600
-    os.utime(left, (hours_ago, hours_ago))
-    running = tmp_path / ".reader-export-running"
-    running.mkdir()
-    [path] = export([make_notes(make_article(article_id=1))], "md", tmp_path)
-    assert sorted(os.listdir(tmp_path)) == sorted([".reader-export-running", path.name])
+def test_stages_left_by_killed_exports_are_finished_or_cleared_by_the_next_one(tmp_path):
+    (tmp_path / "a-0001.md").write_text("old a", encoding="utf-8")
+    (tmp_path / "b-0002.md").write_text("new b", encoding="utf-8")  # moved before the kill
+    complete = tmp_path / ".reader-export-killed-while-moving"
+    complete.mkdir()
+    (complete / "a-0001.md").write_text("new a", encoding="utf-8")
+    (complete / files.COMPLETE).touch()
+    writing = tmp_path / ".reader-export-killed-while-writing"
+    writing.mkdir()
+    (writing / "c-0003.md").write_text("half of c", encoding="utf-8")
+    running = files.Stage(tmp_path)  # another export, still at work: it holds its stage
+    running.write("d-0004.md", "d")
+    [path] = export([make_notes(make_article(article_id=9))], "md", tmp_path)
+    assert (tmp_path / "a-0001.md").read_text(encoding="utf-8") == "new a"  # the killed export is completed
+    assert not (tmp_path / "c-0003.md").exists()  # the one killed while writing leaves nothing
+    hidden = [name for name in os.listdir(tmp_path) if name.startswith(".")]
+    assert len(hidden) == 1 and (tmp_path / hidden[0] / "d-0004.md").exists()
+    assert sorted(os.listdir(tmp_path)) == sorted(hidden + ["a-0001.md", "b-0002.md", path.name])
+    running.commit()
+    assert sorted(os.listdir(tmp_path)) == sorted(["a-0001.md", "b-0002.md", "d-0004.md", path.name])
+
+
+def test_temporary_files_left_by_a_killed_write_are_removed_by_the_next(tmp_path):
+    left = tmp_path / ".notes.json.0badf00d.tmp"
+    left.write_text("half", encoding="utf-8")
+    someone_elses = tmp_path / ".notes.json.backup.tmp"
+    someone_elses.write_text("not ours", encoding="utf-8")
+    with files._replacing(tmp_path / "notes.json") as writing:  # a live writer of the same file holds its own
+        writing.write(b"live")
+        atomic_write(tmp_path / "notes.json", "{}")
+        [held] = [name for name in os.listdir(tmp_path) if name.endswith(".tmp") and name != someone_elses.name]
+        assert held != left.name and (tmp_path / "notes.json").read_text(encoding="utf-8") == "{}"
+    assert (tmp_path / "notes.json").read_text(encoding="utf-8") == "live"
+    assert sorted(os.listdir(tmp_path)) == [".notes.json.backup.tmp", "notes.json"]
+
+
+@pytest.mark.parametrize(("umask", "file_mode", "folder_mode"), [(0o022, 0o644, 0o755), (0o002, 0o664, 0o775)])
+def test_exported_files_get_the_permissions_the_umask_gives(tmp_path, umask, file_mode, folder_mode):
+    notes = [make_notes(make_article(article_id=i)) for i in (1, 2)]
+    before = os.umask(umask)
+    try:
+        written = [*export(notes, "md", tmp_path / "new" / "vault"), *export(notes, "csv", tmp_path / "h.csv"),
+                   *export(notes, "json", tmp_path / "h.json")]
+    finally:
+        os.umask(before)
+    assert len(written) == 4
+    assert {oct(path.stat().st_mode & 0o777) for path in written} == {oct(file_mode)}
+    for folder in (tmp_path / "new", tmp_path / "new" / "vault"):
+        assert oct(folder.stat().st_mode & 0o777) == oct(folder_mode)

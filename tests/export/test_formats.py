@@ -123,6 +123,25 @@ def test_csv_has_a_bom_and_one_row_per_highlight(notes, tmp_path):
     assert rows[3][1:6] == ["会议内容", "Question", "the council met in Hefei", "Who attended?\n\n- mayor\n- 主任", "question"]
 
 
+def test_csv_cells_a_spreadsheet_would_run_as_formulas_are_quoted(notes):
+    stored = make_article(title="=cmd|' /C calc'!A0", url="@evil")
+    notes = make_notes(stored)
+    notes.highlights = notes.highlights[:5]
+    texts = ['=HYPERLINK("http://x","y")', "plain", "a = b", "\tindented", "\rreturn"]
+    for highlight, text, note, tags in zip(notes.highlights, texts, ["+1", "-", "@SUM(A1)", "fine", ""],
+                                           [["-tag"], [], [], ["+x", "y"], []]):
+        highlight.exact, highlight.note, highlight.tags = text, note, tags
+    notes.highlights[0].section_path = ["=1+1"]
+    rows = list(csv.reader(io.StringIO(render_csv([notes], {"yellow": "=Key"}).lstrip("\ufeff"))))[1:]
+    cells = {row[3]: row for row in rows}
+    assert cells["'=HYPERLINK(\"http://x\",\"y\")"][:6] == [
+        "'=cmd|' /C calc'!A0", "'=1+1", "'=Key", "'=HYPERLINK(\"http://x\",\"y\")", "'+1", "'-tag"]
+    assert [cells[text][4] for text in ("plain", "a = b")] == ["'-", "'@SUM(A1)"]
+    assert (cells["'\tindented"][4:6], cells["'\rreturn"][4]) == (["fine", "'+x; y"], "")
+    assert {row[7] for row in rows} == {"'@evil"}
+    assert {row[6] for row in rows} == {h.created for h in notes.highlights}  # timestamps as they are
+
+
 def test_export_writes_one_file_per_article(tmp_path):
     first = make_notes(make_article(article_id=7))
     second = make_notes(make_article(article_id=8))  # the same title

@@ -10,6 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reader.model import Article
+from reader.render import render_markdown
+from reader.store import Library
+
 PAGE = 4096
 
 
@@ -47,3 +51,20 @@ def _find_all(data: bytearray, needle: bytes) -> list[int]:
         found.append(at)
         start = at + 1
     return found
+
+
+def library_with_one_damaged(path: Path, count: int = 5, damaged: int = 2) -> list[int]:
+    """A library of ``count`` long articles, "Article 0" on; the body of number ``damaged`` is damaged on disk.
+
+    Returns the article ids, in order.
+    """
+    library = Library(path)
+    ids = []
+    for n in range(count):
+        body = long_body(f"MARKER-{n}-END")
+        rendered = render_markdown(body)
+        ids.append(library.add(Article(title=f"Article {n}", markdown=body, text=rendered.text, html=rendered.html,
+                                       sections=list(rendered.sections)))[0])
+    library.close()
+    assert damage_pages_holding(path, f"MARKER-{damaged}-END") > 0
+    return ids

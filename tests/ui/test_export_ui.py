@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from reader.export.files import file_name
 from reader.ui.export_worker import ExportChoice, ExportWorker
+from tests.store.damage import library_with_one_damaged
 from tests.ui.conftest import import_and_wait
 
 TITLES = ["Field notes on river restoration", "Quiet hours in the reading room", "青溪市图书馆举办第三届阅读周活动"]
@@ -110,3 +111,17 @@ def test_the_worker_reports_progress_while_it_writes(qtbot, window, pages, tmp_p
     assert seen[0] == (0, 120) and seen[-1] == (120, 120)
     assert [done for done, _ in seen] == sorted(done for done, _ in seen)
     assert reports[0].written == [tmp_path / "notes.json"] and not reports[0].cancelled
+
+
+def test_an_unreadable_article_is_skipped_and_the_others_exported(qtbot, app, tmp_path):
+    ids = library_with_one_damaged(app.library_path, count=5, damaged=2)
+    window = app.launch()
+    out = tmp_path / "vault"
+    app.dialogs.export_answer = ("md", "library", str(out))
+    window.export_dialog()
+    qtbot.waitUntil(lambda: not window.exporting, timeout=30_000)
+    assert sorted(p.name for p in out.iterdir()) == sorted(f"Article-{n}-{ids[n]:04x}.md" for n in (0, 1, 3, 4))
+    assert window.statusBar().currentMessage() == f"Exported 4 files to {out}; 1 article was skipped as unreadable"
+    [(article_id, reason)] = window.last_export.damaged
+    assert article_id == ids[2] and reason.startswith(f"Article {ids[2]} cannot be read")
+    assert window.exports.preview([ids[2]], "md").startswith(f"Article {ids[2]} cannot be read")  # not a crash
