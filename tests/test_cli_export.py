@@ -166,4 +166,4 @@ def test_a_damaged_article_is_named_and_the_others_are_exported(tmp_path, capsys
         f"Article-{n}-{ids[n]:04x}.md" for n in (0, 1, 3, 4))
     assert len(out.splitlines()) == 4
     [line] = err.splitlines()
-    assert line.startswith(f"article {ids[2]} was not exported: Article {ids[2]} cannot be read")
+    assert line.startswith(f"article {ids[2]} was not exported: Article number {ids[2]} cannot be read")

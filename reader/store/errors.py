@@ -26,7 +26,7 @@ class DamagedArticle(LibraryError):
     def __init__(self, article_id: int, detail: str = "") -> None:
         self.article_id = article_id
         reason = f" ({detail})" if detail else ""
-        super().__init__(f"Article {article_id} cannot be read: the library file is damaged there{reason}.")
+        super().__init__(f"Article number {article_id} cannot be read: the library file is damaged there{reason}.")
 
 
 def is_damage(error: sqlite3.DatabaseError) -> bool:

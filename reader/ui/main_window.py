@@ -404,10 +404,12 @@ class MainWindow(QMainWindow):
         self.highlights.open(None)
         self.toc_model.set_sections([])
         self.contents_stack.setCurrentWidget(self.no_sections)
+        title = self._title_of(error.article_id) or f"Article {error.article_id}"
         self.problem.setText(
-            f"<p style='font-size:15pt'>This article cannot be shown</p><p>{html.escape(str(error))}</p>"
-            "<p>Every other article is still there. A backup from before the damage brings it back: "
-            "see “Your data” in README.</p>"
+            f"<p style='font-size:15pt'>“{html.escape(title)}” cannot be shown</p>"
+            f"<p>{html.escape(str(error))}</p><p>The other articles are not affected. A backup taken before the "
+            f"damage brings this one back: quit Reader and run<br/><code>python -m reader --library "
+            f"{html.escape(self.library.path)} restore latest</code></p>"
         )
         self.reader_stack.setCurrentWidget(self.problem)
         self.setWindowTitle("Reader")

@@ -33,7 +33,7 @@ def test_a_damaged_article_is_named_and_its_neighbours_still_open(damaged):
     with pytest.raises(DamagedArticle) as raised:
         library.get(ids[2])
     assert raised.value.article_id == ids[2]
-    assert f"Article {ids[2]} cannot be read" in str(raised.value)
+    assert f"Article number {ids[2]} cannot be read" in str(raised.value)
     for n in (0, 1, 3, 4):
         assert library.get(ids[n]).article.title == f"Article {n}"
     assert "MARKER-3-END" in library.get(ids[3]).article.text

@@ -31,7 +31,8 @@ def test_a_damaged_article_shows_a_message_in_its_place(qtbot, app):
     assert "MARKER-3-END" in window.reader.toPlainText()
     _click(qtbot, window, ids[1])
     assert window.reader_stack.currentWidget() is window.problem
-    assert f"Article {ids[1]} cannot be read" in window.problem.text()
+    assert "“Article 1” cannot be shown" in window.problem.text()
+    assert f"Article number {ids[1]} cannot be read" in window.problem.text()
     assert "MARKER-3-END" not in window.reader.toPlainText()  # the last article is not left on screen
     _click(qtbot, window, ids[0])
     assert window.reader_stack.currentWidget() is window.reader

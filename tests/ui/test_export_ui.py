@@ -123,5 +123,5 @@ def test_an_unreadable_article_is_skipped_and_the_others_exported(qtbot, app, tm
     assert sorted(p.name for p in out.iterdir()) == sorted(f"Article-{n}-{ids[n]:04x}.md" for n in (0, 1, 3, 4))
     assert window.statusBar().currentMessage() == f"Exported 4 files to {out}; 1 article was skipped as unreadable"
     [(article_id, reason)] = window.last_export.damaged
-    assert article_id == ids[2] and reason.startswith(f"Article {ids[2]} cannot be read")
-    assert window.exports.preview([ids[2]], "md").startswith(f"Article {ids[2]} cannot be read")  # not a crash
+    assert article_id == ids[2] and reason.startswith(f"Article number {ids[2]} cannot be read")
+    assert window.exports.preview([ids[2]], "md").startswith(f"Article number {ids[2]} cannot be read")  # not a crash
