@@ -37,6 +37,8 @@ PAGES_PER_STEP = 1024
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
 KEEP_ALL_WITHIN = timedelta(hours=24)
+LEFTOVER_AGE = timedelta(hours=1)
+"""A backup takes seconds: a partial copy an hour old was left by a process that was killed."""
 
 
 @dataclass(frozen=True)
@@ -188,6 +190,7 @@ def backup(library_path: str | Path, dest: str | Path | None = None, now: dateti
     partial = target.with_name(target.name + ".partial")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
+        _clear_leftovers(target.parent, now)
         _remove(partial)
         partial.touch()  # an unwritable destination is an OSError naming it, not an SQLite error
         try:
@@ -207,6 +210,16 @@ def backup(library_path: str | Path, dest: str | Path | None = None, now: dateti
     finally:
         _remove(partial)
     return backup_info(target)
+
+
+def _clear_leftovers(folder: Path, now: datetime) -> None:
+    """Remove the partial copies of backups that were killed half-way (any older than LEFTOVER_AGE)."""
+    for partial in folder.glob("*.partial"):
+        try:
+            if now.timestamp() - partial.stat().st_mtime > LEFTOVER_AGE.total_seconds():
+                partial.unlink()
+        except OSError:
+            continue
 
 
 def _damaged(library: Path, problem: str) -> LibraryError:

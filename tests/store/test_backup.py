@@ -212,3 +212,16 @@ def test_restore_refuses_while_a_window_holds_the_library(library):
             restore(library, taken.path)
     assert library.read_bytes() == before
     assert restore(library, taken.path) is not None  # closed: it goes ahead
+
+
+def test_a_partial_copy_left_by_a_killed_backup_is_cleared_by_the_next(library):
+    folder = backups_dir(library)
+    folder.mkdir()
+    left = folder / "library-2026-03-01T10-00-00Z.sqlite3.partial"
+    left.write_bytes(b"half a copy")
+    running = folder / "library-2026-03-01T11-59-30Z.sqlite3.partial"
+    running.write_bytes(b"another backup, still being written")
+    os.utime(left, (NOW.timestamp() - 7200, NOW.timestamp() - 7200))
+    os.utime(running, (NOW.timestamp() - 30, NOW.timestamp() - 30))
+    backup(library, now=NOW)
+    assert not left.exists() and running.exists()
