@@ -39,7 +39,9 @@ def _scale_lengths(css: str, factor: float) -> str:
     """QTextDocument knows no ``em``: every px/pt length is written for 12.5 pt and scaled here."""
     def scaled(match: re.Match[str]) -> str:
         value = float(match.group(1)) * factor
-        return f"{max(round(value), 1) if match.group(2) == 'px' else round(value, 1):g}{match.group(2)}"
+        if match.group(2) == "px":
+            value = max(round(value), 1) if value else 0  # a hairline border stays visible
+        return f"{round(value, 1):g}{match.group(2)}"
 
     return LENGTH.sub(scaled, css)
 

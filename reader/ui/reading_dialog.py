@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFontDatabase, QTextDocument
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -130,11 +130,7 @@ class ReadingSettingsDialog(QDialog):
     def update_preview(self) -> None:
         """Set the sample paragraphs as an article would be set with these choices."""
         style = self.reading_style()
-        document = QTextDocument(self.preview)
+        document = self.preview.document()
         document.setDefaultStyleSheet(reader_css(self._template, self.theme, style))
         document.setDefaultFont(reading_font("zh", style))
-        document.setHtml(PREVIEW_HTML)
-        previous = self.preview.document()
-        self.preview.setDocument(document)
-        if previous.parent() is self.preview:
-            previous.deleteLater()
+        document.setHtml(PREVIEW_HTML)  # the style sheet applies as the HTML is read

@@ -37,6 +37,13 @@ def palette_for(theme: Theme) -> QPalette:
     return palette
 
 
+def apply_theme(theme: Theme) -> None:
+    """Colour every widget of the application, present and future."""
+    app = QApplication.instance()
+    app.setPalette(palette_for(theme))
+    app.setStyleSheet(fill_in(resource("app.qss").read_text(encoding="utf-8"), theme))
+
+
 class ThemeManager(QObject):
     """Owns the theme choice (light, sepia, dark or the system's) and applies it.
 
@@ -49,13 +56,12 @@ class ThemeManager(QObject):
     def __init__(self, settings: QSettings, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.settings = settings
-        self._template = resource("app.qss").read_text(encoding="utf-8")
         choice = str(settings.value(SETTING, SYSTEM))
         self.choice = choice if choice in CHOICES else SYSTEM
         self.theme = self._resolve()
         self.actions: dict[str, QAction] = {}
         QGuiApplication.styleHints().colorSchemeChanged.connect(self.on_color_scheme)
-        self._apply()
+        apply_theme(self.theme)
 
     def _resolve(self, scheme: Qt.ColorScheme | None = None) -> Theme:
         if self.choice != SYSTEM:
@@ -71,7 +77,9 @@ class ThemeManager(QObject):
             action = menu.addAction(label)
             action.setCheckable(True)
             action.setChecked(choice == self.choice)
-            action.triggered.connect(lambda _=False, c=choice: self.choose(c))
+            # Queued: a new application style sheet re-polishes every widget, and doing that while
+            # the menu is still handling the click that closes it crashes Qt.
+            action.triggered.connect(lambda _=False, c=choice: self.choose(c), Qt.ConnectionType.QueuedConnection)
             group.addAction(action)
             self.actions[choice] = action
         return menu
@@ -92,10 +100,5 @@ class ThemeManager(QObject):
     def _switch(self, theme: Theme) -> None:
         if theme != self.theme:
             self.theme = theme
-            self._apply()
+            apply_theme(theme)
             self.changed.emit(theme)
-
-    def _apply(self) -> None:
-        app = QApplication.instance()
-        app.setPalette(palette_for(self.theme))
-        app.setStyleSheet(fill_in(self._template, self.theme))
