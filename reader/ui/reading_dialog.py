@@ -69,32 +69,32 @@ class ReadingSettingsDialog(QDialog):
         self.setWindowTitle("Reading settings")
         self.theme = theme
         self._template = resource("reader.css").read_text(encoding="utf-8")
-        self.latin = family_box("Automatic (sans serif)", latin_families(), style.latin_family)
-        self.cjk = family_box("Automatic (by the article's language)", cjk_families(), style.cjk_family)
-        self.size = QDoubleSpinBox(decimals=1, minimum=8.0, maximum=36.0, singleStep=0.5, suffix=" pt")
-        self.line_height = QSpinBox(minimum=100, maximum=250, singleStep=5, suffix=" %")
-        self.paragraph_spacing = QSpinBox(minimum=0, maximum=80, singleStep=2, suffix=" px")
-        self.measure = QSpinBox(minimum=16, maximum=80, singleStep=2, suffix=" Chinese characters")
-        self.measure.setToolTip("The width of the text column; Latin text fits about twice as many letters.")
+        self.latin_box = family_box("Automatic (sans serif)", latin_families(), style.latin_family)
+        self.cjk_box = family_box("Automatic (by the article's language)", cjk_families(), style.cjk_family)
+        self.size_box = QDoubleSpinBox(decimals=1, minimum=8.0, maximum=36.0, singleStep=0.5, suffix=" pt")
+        self.line_height_box = QSpinBox(minimum=100, maximum=250, singleStep=5, suffix=" %")
+        self.paragraph_box = QSpinBox(minimum=0, maximum=80, singleStep=2, suffix=" px")
+        self.measure_box = QSpinBox(minimum=16, maximum=80, singleStep=2, suffix=" Chinese characters")
+        self.measure_box.setToolTip("The width of the text column; Latin text fits about twice as many letters.")
         self.preview = QTextBrowser()
         self.preview.setObjectName("readingPreview")
-        self.preview.setMinimumSize(420, 260)
+        self.preview.setMinimumSize(440, 320)
         self._show(style)
-        for box in (self.latin, self.cjk):
+        for box in (self.latin_box, self.cjk_box):
             box.currentIndexChanged.connect(self.update_preview)
-        for spin in (self.size, self.line_height, self.paragraph_spacing, self.measure):
+        for spin in (self.size_box, self.line_height_box, self.paragraph_box, self.measure_box):
             spin.valueChanged.connect(self.update_preview)
         self._layout()
         self.update_preview()
 
     def _layout(self) -> None:
         form = QFormLayout()
-        form.addRow("Latin font", self.latin)
-        form.addRow("Chinese, Japanese, Korean font", self.cjk)
-        form.addRow("Size", self.size)
-        form.addRow("Line spacing", self.line_height)
-        form.addRow("Paragraph spacing", self.paragraph_spacing)
-        form.addRow("Column width", self.measure)
+        form.addRow("Latin font", self.latin_box)
+        form.addRow("Chinese, Japanese, Korean font", self.cjk_box)
+        form.addRow("Size", self.size_box)
+        form.addRow("Line spacing", self.line_height_box)
+        form.addRow("Paragraph spacing", self.paragraph_box)
+        form.addRow("Column width", self.measure_box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
                                    | QDialogButtonBox.StandardButton.RestoreDefaults)
         buttons.accepted.connect(self.accept)
@@ -109,22 +109,22 @@ class ReadingSettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def _show(self, style: ReadingStyle) -> None:
-        self.latin.setCurrentIndex(max(self.latin.findData(style.latin_family), 0))
-        self.cjk.setCurrentIndex(max(self.cjk.findData(style.cjk_family), 0))
-        self.size.setValue(style.size)
-        self.line_height.setValue(style.line_height)
-        self.paragraph_spacing.setValue(style.paragraph_spacing)
-        self.measure.setValue(style.measure)
+        self.latin_box.setCurrentIndex(max(self.latin_box.findData(style.latin_family), 0))
+        self.cjk_box.setCurrentIndex(max(self.cjk_box.findData(style.cjk_family), 0))
+        self.size_box.setValue(style.size)
+        self.line_height_box.setValue(style.line_height)
+        self.paragraph_box.setValue(style.paragraph_spacing)
+        self.measure_box.setValue(style.measure)
 
     def reading_style(self) -> ReadingStyle:
         """The style as the controls show it now."""
         return ReadingStyle(
-            latin_family=self.latin.currentData() or "",
-            cjk_family=self.cjk.currentData() or "",
-            size=self.size.value(),
-            line_height=self.line_height.value(),
-            paragraph_spacing=self.paragraph_spacing.value(),
-            measure=self.measure.value(),
+            latin_family=self.latin_box.currentData() or "",
+            cjk_family=self.cjk_box.currentData() or "",
+            size=self.size_box.value(),
+            line_height=self.line_height_box.value(),
+            paragraph_spacing=self.paragraph_box.value(),
+            measure=self.measure_box.value(),
         )
 
     def update_preview(self) -> None:
@@ -133,4 +133,4 @@ class ReadingSettingsDialog(QDialog):
         document = self.preview.document()
         document.setDefaultStyleSheet(reader_css(self._template, self.theme, style))
         document.setDefaultFont(reading_font("zh", style))
-        document.setHtml(PREVIEW_HTML)  # the style sheet applies as the HTML is read
+        self.preview.setHtml(PREVIEW_HTML)  # the style sheet applies as the HTML is read; back to the top

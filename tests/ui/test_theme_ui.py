@@ -155,11 +155,11 @@ def test_the_dialog_previews_the_settings_as_they_change(qtbot):
     preview = dialog.preview.document()
     assert "阅读周" in preview.toPlainText() and "reading room" in preview.toPlainText()
     height = preview.size().height()
-    dialog.line_height.setValue(220)
+    dialog.line_height_box.setValue(220)
     assert dialog.preview.document().size().height() > height * 1.3
-    serif = dialog.cjk.findData("Noto Serif CJK SC")
+    serif = dialog.cjk_box.findData("Noto Serif CJK SC")
     assert serif > 0
-    dialog.cjk.setCurrentIndex(serif)
+    dialog.cjk_box.setCurrentIndex(serif)
     families = dialog.preview.document().defaultFont().families()
     assert families.index("Noto Serif CJK SC") < families.index("Noto Sans CJK SC")  # before the automatic choice
     assert dialog.reading_style() == ReadingStyle(cjk_family="Noto Serif CJK SC", line_height=220)
