@@ -35,6 +35,7 @@ class Theme:
     thumb: str  # scroll bar handles
     selection: str  # selected rows and selected text
     selected_text: str
+    danger: str  # what went wrong, in a dialog
     # the reading view
     page: str
     ink: str
@@ -101,7 +102,7 @@ def fill_in(template: str, theme: Theme, **extra: str) -> str:
 LIGHT_THEME = Theme(
     name=LIGHT, dark=False,
     window="#eff0f2", text="#1f2328", muted="#656d76", base="#ffffff", side="#f6f7f9", panel="#fafafa",
-    border="#d0d7de", handle="#e4e6ea", thumb="#c4c9d0", selection="#dbe7f6", selected_text="#111111",
+    border="#d0d7de", handle="#e4e6ea", thumb="#c4c9d0", selection="#dbe7f6", selected_text="#111111", danger="#c21f2b",
     page="#fffefb", ink="#1f2328", meta="#57606a", link="#08468a", heading="#1f2328", quote="#444c56",
     code="#f6f8fa", rule="#d0d7de",
     fills=COLORS, fill_alpha=0.72, active_alpha=1.0,
@@ -113,7 +114,7 @@ LIGHT_THEME = Theme(
 SEPIA_THEME = Theme(
     name=SEPIA, dark=False,
     window="#e9dfc8", text="#3b2f23", muted="#6e5d48", base="#f8f1e1", side="#efe6d0", panel="#f1e9d5",
-    border="#d2c3a4", handle="#dfd2b6", thumb="#c7b794", selection="#dcc8a0", selected_text="#2a2017",
+    border="#d2c3a4", handle="#dfd2b6", thumb="#c7b794", selection="#dcc8a0", selected_text="#2a2017", danger="#9e2429",
     page="#f5eddb", ink="#3b2f23", meta="#6b5a45", link="#144a72", heading="#2e241a", quote="#5a4a38",
     code="#ebe1c9", rule="#d2c3a4",
     fills=COLORS, fill_alpha=0.68, active_alpha=1.0,
@@ -125,7 +126,7 @@ SEPIA_THEME = Theme(
 DARK_THEME = Theme(
     name=DARK, dark=True,
     window="#25272b", text="#d8dadd", muted="#9aa1a9", base="#1e2023", side="#202225", panel="#202225",
-    border="#3a3f45", handle="#2e3136", thumb="#4a4f57", selection="#2f4a6d", selected_text="#f0f3f6",
+    border="#3a3f45", handle="#2e3136", thumb="#4a4f57", selection="#2f4a6d", selected_text="#f0f3f6", danger="#ff8a80",
     page="#1b1d20", ink="#d6d8db", meta="#9aa1a9", link="#b0d4ff", heading="#eceef0", quote="#b0b6bd",
     code="#2a2d31", rule="#3a3f45",
     fills={"yellow": "#d9ad00", "green": "#3fae3f", "blue": "#3a8ee6", "pink": "#d94fa8",

@@ -79,7 +79,7 @@ def test_text_roles_pass_aa_where_they_are_drawn(theme: Theme):
         "text on the library": (theme.text, theme.side), "muted on the contents": (theme.muted, theme.panel),
         "muted on the library": (theme.muted, theme.side), "muted on the page": (theme.muted, theme.page),
         "selected text": (theme.selected_text, theme.selection), "text in inputs": (theme.text, theme.base),
-        "text in a find match": (theme.ink, theme.find),
+        "text in a find match": (theme.ink, theme.find), "a problem in a dialog": (theme.danger, theme.window),
     }
     for name, (text, background) in pairs.items():
         assert contrast(text, background) >= AA, name
