@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 LIBRARY ?=
 SCREENSHOT ?= docs/screenshot.png
 
-.PHONY: run test lint screenshot bench eval clean
+.PHONY: run test lint screenshot theme-screenshots bench eval clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("Reader needs Python 3.11 or newer" if sys.version_info < (3, 11) else 0)'
@@ -38,3 +38,10 @@ eval: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build *.egg-info
+
+theme-screenshots: $(STAMP)
+	for theme in light sepia dark; do \
+		xvfb-run --auto-servernum --server-args='-screen 0 1400x900x24' \
+			env QT_QPA_PLATFORM=xcb $(PY) -m reader.ui.screenshot --highlights --theme $$theme --size 1400x900 \
+				--article tests/fixtures/pages/library-week.txt --out docs/theme-$$theme.png || exit 1; \
+	done

@@ -32,7 +32,6 @@ def run(argv: Sequence[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
     app.setWindowIcon(QIcon(str(resource("icons/reader.svg"))))
-    app.setStyleSheet(resource("app.qss").read_text(encoding="utf-8"))
     setup_logging()
     dialogs = Dialogs()
     install_excepthook(dialogs.show_error)

@@ -20,7 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader.model import ImportOutcome
+from reader.reading_style import ReadingStyle
+from reader.themes import Theme
 from reader.ui.export_dialog import ExportAnswer, ExportDialog, ExportOffer
+from reader.ui.reading_dialog import ReadingSettingsDialog
 
 LIBRARY_FILTER = "Reader libraries (*.sqlite3 *.sqlite *.db);;All files (*)"
 RESTORE, OTHER, QUIT = "restore", "other", "quit"
@@ -115,3 +118,10 @@ class Dialogs:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.answer()
+
+    def reading_settings(self, style: ReadingStyle, theme: Theme) -> ReadingStyle | None:
+        """Fonts, size, spacing and column width for every article, previewed in ``theme``."""
+        dialog = ReadingSettingsDialog(style, theme, self.parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.reading_style()

@@ -123,7 +123,6 @@ class ExportDialog(QDialog):
         form.addRow("To", row)
         self.problem = QLabel()
         self.problem.setObjectName("problem")
-        self.problem.setStyleSheet("color: #cf222e")
         self.problem.hide()
         form.addRow("", self.problem)
 

@@ -59,6 +59,8 @@ from reader.ui.import_worker import ImportReport, ImportWorker, start_worker
 from reader.ui.library_delegate import LibraryDelegate
 from reader.ui.library_model import ID_ROLE, LibraryModel
 from reader.ui.reader_view import ReaderView
+from reader.ui.reading_settings import ReadingSettings
+from reader.ui.theme import ThemeManager
 from reader.ui.toc_model import SECTION_ROLE, TocModel
 
 log = logging.getLogger(__name__)
@@ -129,6 +131,12 @@ class MainWindow(QMainWindow):
         self._build_library_pane()
         self._build_reader()
         self._build_contents_pane()
+        self.theme = ThemeManager(self.settings, self)
+        self.reading = ReadingSettings(self.settings, lambda s: self.dialogs.reading_settings(s, self.theme.theme), self)
+        self.theme.changed.connect(self.reader.set_theme)
+        self.reading.changed.connect(self.reader.set_reading_style)
+        self.reader.set_theme(self.theme.theme)
+        self.reader.set_reading_style(self.reading.style)
         self.highlights = HighlightController(self.library, self.undo_stack, self.reader, self.annotation_pane,
                                               lambda: self.meanings, self)
         self.highlights.message.connect(self.statusBar().showMessage)
@@ -201,20 +209,20 @@ class MainWindow(QMainWindow):
         self.reader = ReaderView(open_link=self.dialogs.open_url)
         self.reader.section_changed.connect(self._on_section_changed)
         self.welcome = QLabel(
-            "<p style='font-size:17pt; color:#57606a'>Drop saved pages here</p>"
-            "<p style='color:#8c959f'>HTML, MHTML, plain text or Markdown files, or whole folders,<br/>"
+            "<p style='font-size:17pt'>Drop saved pages here</p>"
+            "<p>HTML, MHTML, plain text or Markdown files, or whole folders,<br/>"
             "or use File ▸ Import… (Ctrl+O)</p>"
         )
         self.welcome.setObjectName("welcome")
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.welcome.setWordWrap(True)
-        self.problem = QLabel()
-        self.problem.setObjectName("problem")
-        self.problem.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.problem.setWordWrap(True)
+        self.unreadable = QLabel()
+        self.unreadable.setObjectName("unreadable")
+        self.unreadable.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.unreadable.setWordWrap(True)
         self.reader_stack = QStackedWidget()
         self.reader_stack.addWidget(self.welcome)
-        self.reader_stack.addWidget(self.problem)
+        self.reader_stack.addWidget(self.unreadable)
         self.reader_stack.addWidget(self.reader)
 
     def _build_contents_pane(self) -> None:
@@ -300,6 +308,9 @@ class MainWindow(QMainWindow):
         self.previous_action = self._action(
             view_menu, "&Previous Section", QKeySequence("Alt+Up"), self.reader.previous_section
         )
+        view_menu.addSeparator()
+        self.theme.add_menu(view_menu)
+        self.reading_action = self._action(view_menu, "&Reading Settings…", QKeySequence(), self.reading.edit)
 
     def _scope(self, action: QAction, widget: QWidget) -> None:
         """Let a shortcut fire only while ``widget`` (or a child) has focus."""
@@ -405,13 +416,13 @@ class MainWindow(QMainWindow):
         self.toc_model.set_sections([])
         self.contents_stack.setCurrentWidget(self.no_sections)
         title = self._title_of(error.article_id) or f"Article {error.article_id}"
-        self.problem.setText(
+        self.unreadable.setText(
             f"<p style='font-size:15pt'>“{html.escape(title)}” cannot be shown</p>"
             f"<p>{html.escape(str(error))}</p><p>The other articles are not affected. A backup taken before the "
             f"damage brings this one back: quit Reader and run<br/><code>python -m reader --library "
             f"{html.escape(self.library.path)} restore latest</code></p>"
         )
-        self.reader_stack.setCurrentWidget(self.problem)
+        self.reader_stack.setCurrentWidget(self.unreadable)
         self.setWindowTitle("Reader")
 
     def selected_ids(self) -> list[int]:

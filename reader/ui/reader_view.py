@@ -27,12 +27,13 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from reader.model import COLORS, Article, Highlight, Section
 from reader.paths import resource
+from reader.reading_style import ReadingStyle, reader_css
 from reader.render import OBJECT_REPLACEMENT, SAFE_LINK, article_html, header_blocks
+from reader.themes import LIGHT_THEME, Theme
 from reader.ui.document_map import DocumentMap
 from reader.ui.selection_toolbar import SelectionToolbar, swatch
 
 ImageSource = Callable[[str], bytes | None]
-MEASURE_IDEOGRAPHS = 36
 MIN_SIDE_MARGIN = 24
 READ_LINE = 48
 
@@ -45,14 +46,19 @@ FONT_FAMILIES = {
 LATIN_FAMILIES = ["Noto Sans", "Segoe UI", "Helvetica Neue", "DejaVu Sans"]
 
 
-def reading_font(language: str, point_size: float = 12.5) -> QFont:
-    """Latin first, then a CJK family that suits the article's language, then the rest."""
+def reading_font(language: str, style: ReadingStyle = ReadingStyle()) -> QFont:
+    """Latin first, then the chosen CJK family or one that suits the article's language, then the rest.
+
+    Qt takes each character from the first family in the list that has it, so Latin text is
+    set in the Latin face and Chinese in the CJK one.
+    """
     key = language.lower()
     preferred = FONT_FAMILIES.get(key) or FONT_FAMILIES.get(key.split("-")[0], [])
     cjk = preferred + [f for families in FONT_FAMILIES.values() for f in families if f not in preferred]
+    latin = [style.latin_family] if style.latin_family else LATIN_FAMILIES
     font = QFont()
-    font.setFamilies(LATIN_FAMILIES + cjk)
-    font.setPointSizeF(point_size)
+    font.setFamilies(latin + ([style.cjk_family] if style.cjk_family else []) + cjk)
+    font.setPointSizeF(style.size)
     return font
 
 
@@ -83,7 +89,11 @@ class ReaderView(QTextBrowser):
         self.viewport().setAcceptDrops(False)
         self._image_source = image_source
         self._open_link = open_link
-        self._stylesheet = resource("reader.css").read_text(encoding="utf-8")
+        self._template = resource("reader.css").read_text(encoding="utf-8")
+        self._theme, self._style = LIGHT_THEME, ReadingStyle()
+        self._stylesheet = reader_css(self._template, self._theme, self._style)
+        self._article: Article | None = None
+        self._active_id: int | None = None
         self._sections: list[Section] = []
         self._heading_blocks: list[int] = []
         self.document_map = DocumentMap(self.document(), "", 0)
@@ -108,6 +118,7 @@ class ReaderView(QTextBrowser):
         self._image_source = image_source
 
     def clear_article(self) -> None:
+        self._article = None
         self._sections, self._heading_blocks = [], []
         self.clear()
         self.document_map = DocumentMap(self.document(), "", 0)
@@ -117,7 +128,7 @@ class ReaderView(QTextBrowser):
     def show_article(self, article: Article) -> None:
         document = QTextDocument(self)
         document.setDefaultStyleSheet(self._stylesheet)
-        document.setDefaultFont(reading_font(article.language))
+        document.setDefaultFont(reading_font(article.language, self._style))
         document.setDocumentMargin(MIN_SIDE_MARGIN)
         document.setUndoRedoEnabled(False)
         self._highlights, self._cursors, self._pieces, self._selections, self._placed = [], {}, {}, [], 0
@@ -130,6 +141,7 @@ class ReaderView(QTextBrowser):
         document.documentLayout().documentSizeChanged.connect(self._place_laid_out)
         self.setHtml(article_html(article))
         self._tighten_image_lines()
+        self._article = article
         self._sections = list(article.sections)
         self.document_map = DocumentMap(self.document(), article.text, len(header_blocks(article)))
         self._heading_blocks = self._find_headings()
@@ -138,6 +150,37 @@ class ReaderView(QTextBrowser):
         self.verticalScrollBar().setValue(0)
         self._pinned = None
         self._set_current(self._section_at(0))
+
+    def set_theme(self, theme: Theme) -> None:
+        """Colour the article (text, links, headings, highlights) for this theme; images stay as they are."""
+        self._theme = theme
+        self._restyle()
+
+    def set_reading_style(self, style: ReadingStyle) -> None:
+        """Set the article in these fonts, size, spacing and column width (zoom passes a scaled style)."""
+        self._style = style
+        self._restyle()
+
+    def _restyle(self) -> None:
+        """Lay the open article out again in the current theme and style, at the same passage.
+
+        QTextDocument applies a style sheet while it parses, so the article is rendered anew.
+        """
+        self._stylesheet = reader_css(self._template, self._theme, self._style)
+        if self._article is None:
+            return
+        top = self.cursorForPosition(QPoint(0, 0)).position()
+        highlights, active = self._highlights, self._active_id
+        self.show_article(self._article)
+        self.set_highlights(highlights, active)
+        self._scroll_to_position(top)
+
+    def _scroll_to_position(self, position: int) -> None:
+        """Bring the line holding a document position to the top of the view."""
+        block = self.document().findBlock(position)
+        top = self.document().documentLayout().blockBoundingRect(block).top()
+        line = block.layout().lineForTextPosition(position - block.position())
+        self.verticalScrollBar().setValue(int(top + (line.y() if line.isValid() else 0)))
 
     @property
     def sections(self) -> list[Section]:
@@ -230,7 +273,7 @@ class ReaderView(QTextBrowser):
 
     def _measure(self) -> float:
         """The width of the text column in a window wide enough for it."""
-        return QFontMetricsF(self.document().defaultFont()).horizontalAdvance("中") * MEASURE_IDEOGRAPHS
+        return QFontMetricsF(self.document().defaultFont()).horizontalAdvance("中") * self._style.measure
 
     def _apply_measure(self) -> None:
         """Keep lines to a comfortable length however wide the window is."""
@@ -261,6 +304,7 @@ class ReaderView(QTextBrowser):
         it (see :meth:`_place_laid_out`).
         """
         self._highlights = [h for h in highlights if h.state != Highlight.ORPHANED and h.end > h.start]
+        self._active_id = active_id
         # Inside an edit block a cursor skips measuring its x position, which
         # would also lay the document out up to every highlight.
         guard = QTextCursor(self.document())
@@ -338,20 +382,20 @@ class ReaderView(QTextBrowser):
             self._cursors[(first, last)] = cursor
         return QTextCursor(cursor)
 
-    @staticmethod
-    def _format_for(highlight: Highlight, active: bool) -> QTextCharFormat:
-        color = QColor(COLORS.get(highlight.color, COLORS["yellow"]))
+    def _format_for(self, highlight: Highlight, active: bool) -> QTextCharFormat:
+        """The theme's fill (stronger when active) or underline; a note adds a dashed underline."""
+        underline = QColor(self._theme.underlines.get(highlight.color, self._theme.underlines["yellow"]))
         text_format = QTextCharFormat()
         if highlight.style == "underline":
             text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            text_format.setUnderlineColor(color.darker(160))
+            text_format.setUnderlineColor(underline)
             if active:
-                text_format.setBackground(color.lighter(115))
+                text_format.setBackground(QColor(*self._theme.fill(highlight.color)))
         else:
-            text_format.setBackground(color.darker(112) if active else color)
+            text_format.setBackground(QColor(*self._theme.fill(highlight.color, active)))
         if highlight.note:
             text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-            text_format.setUnderlineColor(color.darker(220))
+            text_format.setUnderlineColor(underline)
         return text_format
 
     def selection_range(self) -> tuple[int, int] | None:

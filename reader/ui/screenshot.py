@@ -16,8 +16,9 @@ from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
-from reader.paths import APP_NAME, resource
+from reader.paths import APP_NAME
 from reader.store import Library
+from reader.themes import CHOICES, SYSTEM
 from reader.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,20 +47,28 @@ def annotate_for_show(window: MainWindow) -> None:
     window.contents_pane.setCurrentWidget(window.annotation_pane)
 
 
+def import_and_wait(window: MainWindow, pages: list[Path]) -> None:
+    window.import_paths([str(p) for p in pages])
+    while window.importing:
+        wait(50)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=Path("docs/screenshot.png"))
     parser.add_argument("--size", default="1360x860")
     parser.add_argument("--section", type=int, default=-1, help="scroll to this section first")
     parser.add_argument("--highlights", action="store_true", help="highlight a few passages, one with a note")
+    parser.add_argument("--theme", choices=list(CHOICES), default=SYSTEM, help="the View ▸ Theme choice")
+    parser.add_argument("--article", type=Path, help="show this page (imported with the others)")
     args = parser.parse_args(argv)
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName(APP_NAME)
-    app.setStyleSheet(resource("app.qss").read_text(encoding="utf-8"))
     with tempfile.TemporaryDirectory() as folder:
         library = Library(Path(folder) / "library.sqlite3")
         settings = QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+        settings.setValue("view/theme", args.theme)
         window = MainWindow(library, settings)
         width, height = (int(x) for x in args.size.split("x"))
         window.resize(width, height)
@@ -68,9 +77,10 @@ def main(argv: list[str] | None = None) -> int:
         pages = [FIXTURES]
         if SAMPLE.exists():
             pages.append(SAMPLE)
-        window.import_paths([str(p) for p in pages])
-        while window.importing:
-            wait(50)
+        import_and_wait(window, pages)
+        if args.article:  # again, alone: the report's last article is the one to show
+            import_and_wait(window, [args.article])
+            window.statusBar().clearMessage()
         target = window.library_model.row_of(window.last_report.last_id) if window.last_report.last_id else -1
         if target >= 0:
             window.select_article(window.library_model.summary(target).id)

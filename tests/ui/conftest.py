@@ -10,6 +10,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from reader.model import ImportOutcome
+from reader.reading_style import ReadingStyle
 from reader.store import Library
 from reader.ui.export_dialog import ExportAnswer, ExportOffer
 from reader.ui.main_window import MainWindow
@@ -31,6 +32,8 @@ class FakeDialogs:
         self.library_problems: list[tuple[str, str | None]] = []
         self.library_choice = "quit"
         self.library_to_choose: str | None = None
+        self.reading_style_answer: ReadingStyle | None = None
+        self.reading_styles_offered: list[ReadingStyle] = []
 
     def choose_files(self) -> list[str]:
         return list(self.files_to_choose)
@@ -61,6 +64,10 @@ class FakeDialogs:
 
     def choose_library(self) -> str | None:
         return self.library_to_choose
+
+    def reading_settings(self, style: ReadingStyle, theme) -> ReadingStyle | None:
+        self.reading_styles_offered.append(style)
+        return self.reading_style_answer
 
     def open_url(self, url: QUrl) -> None:
         self.opened_urls.append(url.toString())

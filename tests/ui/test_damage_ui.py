@@ -30,9 +30,9 @@ def test_a_damaged_article_shows_a_message_in_its_place(qtbot, app):
     assert window.reader_stack.currentWidget() is window.reader
     assert "MARKER-3-END" in window.reader.toPlainText()
     _click(qtbot, window, ids[1])
-    assert window.reader_stack.currentWidget() is window.problem
-    assert "“Article 1” cannot be shown" in window.problem.text()
-    assert f"Article number {ids[1]} cannot be read" in window.problem.text()
+    assert window.reader_stack.currentWidget() is window.unreadable
+    assert "“Article 1” cannot be shown" in window.unreadable.text()
+    assert f"Article number {ids[1]} cannot be read" in window.unreadable.text()
     assert "MARKER-3-END" not in window.reader.toPlainText()  # the last article is not left on screen
     _click(qtbot, window, ids[0])
     assert window.reader_stack.currentWidget() is window.reader
