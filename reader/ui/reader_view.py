@@ -92,6 +92,7 @@ class ReaderView(QTextBrowser):
         self._highlights: list[Highlight] = []
         self._cursors: dict[tuple[int, int], QTextCursor] = {}
         self._selections: list[QTextEdit.ExtraSelection] = []
+        self._find_selections: list[QTextEdit.ExtraSelection] = []
         self._pieces: dict[tuple, list[tuple[int, QTextEdit.ExtraSelection]]] = {}
         self._placed = 0
         self.last_color = "yellow"
@@ -112,6 +113,7 @@ class ReaderView(QTextBrowser):
         self.clear()
         self.document_map = DocumentMap(self.document(), "", 0)
         self._highlights, self._cursors, self._pieces, self._selections, self._placed = [], {}, {}, [], 0
+        self._find_selections = []
         self._set_current(-1)
 
     def show_article(self, article: Article) -> None:
@@ -121,6 +123,7 @@ class ReaderView(QTextBrowser):
         document.setDocumentMargin(MIN_SIDE_MARGIN)
         document.setUndoRedoEnabled(False)
         self._highlights, self._cursors, self._pieces, self._selections, self._placed = [], {}, {}, [], 0
+        self._find_selections = []
         self.setExtraSelections([])
         previous = self.document()
         ours = previous.parent() is self
@@ -317,7 +320,12 @@ class ReaderView(QTextBrowser):
         placed = low
         if placed != self._placed:
             self._placed = placed
-            self.setExtraSelections(self._selections[:placed])
+            self.setExtraSelections(self._selections[:placed] + self._find_selections)
+
+    def set_find_selections(self, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Tint find matches over the highlights, which stay as they are."""
+        self._find_selections = selections
+        self.setExtraSelections(self._selections[: max(self._placed, 0)] + selections)
 
     @property
     def highlights(self) -> list[Highlight]:
