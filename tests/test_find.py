@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.find import _Builder, find_all, fold, fold_text
+from reader.find import _Builder, _fold, _gaps, _is_continuation, find_all, fold, fold_text
 
 
 def find(text: str, query: str) -> list[str]:
@@ -45,6 +47,11 @@ def test_whitespace_runs_match_any_whitespace_run_across_paragraphs():
     assert find(text, "river    bank") == ["river\nbank", "river   bank", "river\u3000bank"]
 
 
+def test_a_whitespace_run_is_one_whatever_it_is_made_of():
+    assert find_all(fold_text("\r \r"), " ") == [(0, 3)]
+    assert find_all(fold_text("a  \ufe00b"), "a ") == [(0, 3)]
+
+
 def test_offsets_are_code_points_of_the_original():
     text = "😀 ＡＢ ﬁ 😀ab"
     assert find_all(fold_text(text), "ab") == [(2, 4), (8, 10)]
@@ -58,6 +65,18 @@ def test_matches_do_not_overlap():
 def test_an_empty_query_finds_nothing():
     assert find_all(fold_text("text"), "") == []
     assert find_all(fold_text(""), "a") == []
+
+
+def test_the_simple_characters_listed_at_once_are_those_that_fold_one_to_one_alone():
+    """The list is built by normalising every character in one call; check it one by one."""
+    for code in range(0x10000):
+        character = chr(code)
+        if unicodedata.category(character) == "Cs":
+            continue
+        simple = code == 0x20 or (
+            code != 0 and not character.isspace() and not _is_continuation(character) and len(_fold(character)) == 1
+        )
+        assert (_gaps().fullmatch(character) is None) == simple, hex(code)
 
 
 # Properties, over characters chosen to be awkward: ligatures, case that

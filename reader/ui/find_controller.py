@@ -143,11 +143,12 @@ class ArticleFinder(QObject):
         Read down the middle of the text column, inside the document's
         margins: Qt's hit test answers nonsense in them.
         """
-        document, viewport = self.view.document(), self.view.viewport()
-        inset = int(document.documentMargin()) + 1
-        scrolled = self.view.verticalScrollBar().value()
-        top = max(0, inset - scrolled)
-        bottom = min(viewport.height(), int(document.size().height()) - inset - scrolled)
+        viewport, scroll_bar = self.view.viewport(), self.view.verticalScrollBar()
+        inset = int(self.view.document().documentMargin()) + 1
+        # The document's height from the scroll bar: asking the document lays all of it out.
+        below = scroll_bar.maximum() - scroll_bar.value()
+        top = max(0, inset - scroll_bar.value())
+        bottom = min(viewport.height(), viewport.height() + below - inset)
         return self._offset_at(QPoint(viewport.width() // 2, top)), self._offset_at(QPoint(viewport.width() // 2, bottom))
 
     def _offset_at(self, point: QPoint) -> int:
@@ -155,8 +156,8 @@ class ArticleFinder(QObject):
 
     def _tint(self, *_: object) -> None:
         """Tint the matches from a screenful above to a screenful below; the current one stronger."""
-        if not self.matches:
-            return
+        if not self.matches or self._folded is None or self._folded[0] is not self.view.document_map:
+            return  # nothing found, or found in the article that was shown before this one
         top, bottom = self._screen_offsets()
         span = bottom - top
         first = bisect_right(self._starts, top - span) - 1
