@@ -24,6 +24,7 @@ class FindBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("findBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # so the style sheet's background shows
         self.edit = QLineEdit()
         self.edit.setObjectName("findQuery")
         self.edit.setPlaceholderText("Find in article")

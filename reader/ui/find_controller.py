@@ -19,9 +19,9 @@ from reader.ui.document_map import DocumentMap
 from reader.ui.find_bar import FindBar
 from reader.ui.reader_view import ReaderView
 
-MATCH_TINT = QColor(255, 170, 0, 90)
-CURRENT_TINT = QColor(255, 140, 0, 210)
-CURRENT_OUTLINE = QColor(160, 70, 0)
+# Orange, which no highlight colour is, underlined so a match shows on a highlight too.
+MATCH_TINT, MATCH_LINE = QColor(255, 150, 0, 70), QColor(217, 119, 6)
+CURRENT_TINT, CURRENT_LINE = QColor(255, 130, 0, 200), QColor(154, 52, 18)
 
 
 class ArticleFinder(QObject):
@@ -180,14 +180,13 @@ class ArticleFinder(QObject):
         return selection
 
 
-def _tint_format(color: QColor, outline: QColor | None = None) -> QTextCharFormat:
+def _tint_format(color: QColor, line: QColor) -> QTextCharFormat:
     text_format = QTextCharFormat()
     text_format.setBackground(color)
-    if outline is not None:
-        text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        text_format.setUnderlineColor(outline)
+    text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+    text_format.setUnderlineColor(line)
     return text_format
 
 
-_MATCH = _tint_format(MATCH_TINT)
-_CURRENT = _tint_format(CURRENT_TINT, CURRENT_OUTLINE)
+_MATCH = _tint_format(MATCH_TINT, MATCH_LINE)
+_CURRENT = _tint_format(CURRENT_TINT, CURRENT_LINE)

@@ -52,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", default="1360x860")
     parser.add_argument("--section", type=int, default=-1, help="scroll to this section first")
     parser.add_argument("--highlights", action="store_true", help="highlight a few passages, one with a note")
+    parser.add_argument("--find", metavar="QUERY", help="open the find bar on QUERY and step to its second match")
     args = parser.parse_args(argv)
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -78,6 +79,10 @@ def main(argv: list[str] | None = None) -> int:
             annotate_for_show(window)
         if args.section >= 0:
             window.reader.scroll_to_section(args.section)
+        if args.find:
+            window.finder.open(args.find)
+            window.finder.next()
+            window.finder.bar.edit.deselect()
         wait(400)
         picture = QGuiApplication.primaryScreen().grabWindow(window.winId())
         args.out.parent.mkdir(parents=True, exist_ok=True)
