@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 from reader.model import Article  # noqa: E402
 from reader.render import render_markdown  # noqa: E402
 from reader.store import Library  # noqa: E402
+from reader.ui.find_controller import CURRENT_TINT, MATCH_TINT  # noqa: E402
 from reader.ui.main_window import MainWindow  # noqa: E402
 
 SIZE = 1_000_000
@@ -79,9 +80,8 @@ def time_query(app: QApplication, window: MainWindow, query: str, runs: int) -> 
         tints.append(time.perf_counter() - began)
         counts.append(shown[-1] - began)
     bar.show_count = show_count
-    return statistics.median(counts) * 1000, statistics.median(tints) * 1000, len(window.finder.matches), len(
-        view._find_selections
-    )
+    tinted = [s for s in view.extraSelections() if s.format.background().color() in (MATCH_TINT, CURRENT_TINT)]
+    return statistics.median(counts) * 1000, statistics.median(tints) * 1000, len(window.finder.matches), len(tinted)
 
 
 def main() -> None:

@@ -67,8 +67,9 @@ class ArticleFinder(QObject):
             return False
         self._escape.setEnabled(True)
         self._folded_text()  # fold now, before the first key, so typing only searches
+        retyped = query is not None and query != self.bar.query
         self.bar.open(query)
-        if query is None:
+        if not retyped:  # a new query searches as it is typed in; the same one searches again here
             self.search(self.bar.query)
         return True
 

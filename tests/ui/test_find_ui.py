@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from reader.annotate import new_highlight
 from reader.model import Article
 from reader.render import render_markdown
+from reader.ui.find_controller import CURRENT_TINT, MATCH_TINT
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 FILLER = "Nothing to find in this paragraph, only words to fill the screen with. " * 6
@@ -61,15 +62,14 @@ def count(window) -> str:
 
 
 def find_tints(window) -> list:
-    """The view's extra selections drawn by find (highlights are the rest)."""
-    highlights = len(window.reader.extraSelections()) - len(window.reader._find_selections)
-    return window.reader.extraSelections()[highlights:]
+    """The view's extra selections in find's orange (highlights are the rest)."""
+    return [s for s in window.reader.extraSelections() if s.format.background().color() in (MATCH_TINT, CURRENT_TINT)]
 
 
 def current_match(window) -> str:
-    """The text under the strongest find tint."""
-    strongest = max(find_tints(window), key=lambda s: s.format.background().color().alpha())
-    return strongest.cursor.selectedText()
+    """The text under the strong tint."""
+    [current] = [s for s in find_tints(window) if s.format.background().color() == CURRENT_TINT]
+    return current.cursor.selectedText()
 
 
 def on_screen(window, start: int) -> bool:
@@ -105,8 +105,9 @@ def test_every_match_on_screen_is_tinted_the_current_one_stronger(qtbot, window)
     find(qtbot, window, "river")
     texts = [tint.cursor.selectedText() for tint in find_tints(window)]
     assert texts == ["river", "River", "river", "Ｒｉｖｅｒ"]  # the fifth is screens below
-    alphas = [tint.format.background().color().alpha() for tint in find_tints(window)]
-    assert alphas[0] > alphas[1] == alphas[2]
+    colours = [tint.format.background().color() for tint in find_tints(window)]
+    assert colours == [CURRENT_TINT, MATCH_TINT, MATCH_TINT, MATCH_TINT]
+    assert CURRENT_TINT.alpha() > MATCH_TINT.alpha()
 
 
 def test_esc_clears_the_tints_and_keeps_the_highlights(qtbot, window):
@@ -200,6 +201,13 @@ def test_opening_a_search_result_shows_its_first_hit(qtbot, window):
     assert window.current_id == wanted
     assert window.finder.bar.isVisible() and window.finder.bar.query == "heron"
     assert count(window) == "1 of 2" and current_match(window) == "heron"
+    assert on_screen(window, window.finder.matches[0][0])
+    second = add_article(window, "Also hidden", [FILLER] * 10 + ["Herons, again."])
+    window.filter_library("heron")
+    rect = window.library_view.visualRect(window.library_model.index(window.library_model.row_of(second)))
+    qtbot.mouseClick(window.library_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.current_id == second
+    assert count(window) == "1 of 1" and current_match(window) == "Heron"
     assert on_screen(window, window.finder.matches[0][0])
 
 
