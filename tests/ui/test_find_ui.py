@@ -221,3 +221,14 @@ def test_a_long_article_tints_only_near_the_screen_and_counts_everything(qtbot, 
     starts = [tint.cursor.selectionStart() for tint in find_tints(window)]
     last = window.reader.document_map.to_document(window.finder.matches[-1][0])
     assert last in starts and len(starts) < 5_000
+
+
+def test_a_highlight_made_while_finding_keeps_the_tints(qtbot, window):
+    open_new(qtbot, window)
+    find(qtbot, window, "river")
+    window.reader.select_range(0, 14)
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    qtbot.waitUntil(lambda: window.reader.all_placed)
+    assert [h.exact for h in window.library.annotations.for_article(window.current_id)] == ["The river bank"]
+    assert [tint.cursor.selectedText() for tint in find_tints(window)] == ["river", "River", "river", "Ｒｉｖｅｒ"]
+    assert window.reader.extraSelections()[0].cursor.selectedText() == "The river bank"
