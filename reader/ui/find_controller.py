@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QStackedWidget, QTextEdit, QVBoxLayout, QWidget
 
 from reader.find import FoldedText, find_all, fold_text
 from reader.ui.document_map import DocumentMap
@@ -47,14 +47,18 @@ class ArticleFinder(QObject):
         self._escape.activated.connect(self.bar.close_bar)
         self._escape.setEnabled(False)
 
-    def below(self, article: QWidget) -> QWidget:
-        """``article`` with the bar under it, for the window's layout."""
+    def below(self, stack: QStackedWidget) -> QWidget:
+        """The stack that shows the view (or a welcome or a problem in its place) with the bar under it.
+
+        The bar closes when the view gives way to something else.
+        """
         column = QWidget()
         layout = QVBoxLayout(column)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(article, 1)
+        layout.addWidget(stack, 1)
         layout.addWidget(self.bar)
+        stack.currentChanged.connect(lambda: stack.currentWidget() is self.view or self.bar.close_bar())
         return column
 
     @property

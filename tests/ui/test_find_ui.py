@@ -232,3 +232,12 @@ def test_a_highlight_made_while_finding_keeps_the_tints(qtbot, window):
     assert [h.exact for h in window.library.annotations.for_article(window.current_id)] == ["The river bank"]
     assert [tint.cursor.selectedText() for tint in find_tints(window)] == ["river", "River", "river", "Ｒｉｖｅｒ"]
     assert window.reader.extraSelections()[0].cursor.selectedText() == "The river bank"
+
+
+def test_deleting_the_last_article_closes_the_bar(qtbot, window):
+    open_new(qtbot, window)
+    find(qtbot, window, "river")
+    window.library_view.setFocus()
+    qtbot.keyClick(window.library_view, Qt.Key.Key_Delete)
+    assert window.reader_stack.currentWidget() is window.welcome
+    assert not window.finder.bar.isVisible()
