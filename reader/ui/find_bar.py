@@ -63,13 +63,14 @@ class FindBar(QWidget):
     def query(self) -> str:
         return self.edit.text()
 
-    def open(self, query: str | None = None) -> None:
-        """Show the bar with the query selected, so typing replaces it."""
+    def open(self, query: str | None = None, focus: bool = True) -> None:
+        """Show the bar; with ``focus``, take the keyboard with the query selected, so typing replaces it."""
         self.show()
         if query is not None and query != self.edit.text():
             self.edit.setText(query)
-        self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.edit.selectAll()
+        if focus:
+            self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.edit.selectAll()
 
     def close_bar(self) -> None:
         if self.isVisible():

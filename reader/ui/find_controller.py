@@ -65,14 +65,14 @@ class ArticleFinder(QObject):
     def _has_article(self) -> bool:
         return bool(self.view.document_map.text)
 
-    def open(self, query: str | None = None) -> bool:
+    def open(self, query: str | None = None, focus: bool = True) -> bool:
         """Show the bar (False when no article is shown, so the caller can do something else)."""
         if not self._has_article:
             return False
         self._escape.setEnabled(True)
         self._folded_text()  # fold now, before the first key, so typing only searches
         retyped = query is not None and query != self.bar.query
-        self.bar.open(query)
+        self.bar.open(query, focus)
         if not retyped:  # a new query searches as it is typed in; the same one searches again here
             self.search(self.bar.query)
         return True
@@ -82,7 +82,7 @@ class ArticleFinder(QObject):
         if not self._has_article:
             self.bar.close_bar()
         elif search_text.strip() and find_all(self._folded_text(), search_text):
-            self.open(search_text)
+            self.open(search_text, focus=False)  # the library list keeps the keyboard, for the next result
         elif self.bar.isVisible():
             self.search(self.bar.query)
 

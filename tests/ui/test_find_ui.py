@@ -202,6 +202,7 @@ def test_opening_a_search_result_shows_its_first_hit(qtbot, window):
     assert window.finder.bar.isVisible() and window.finder.bar.query == "heron"
     assert count(window) == "1 of 2" and current_match(window) == "heron"
     assert on_screen(window, window.finder.matches[0][0])
+    assert window.library_view.hasFocus()  # Down goes on to the next result
     second = add_article(window, "Also hidden", [FILLER] * 10 + ["Herons, again."])
     window.filter_library("heron")
     rect = window.library_view.visualRect(window.library_model.index(window.library_model.row_of(second)))
