@@ -242,3 +242,10 @@ def test_deleting_the_last_article_closes_the_bar(qtbot, window):
     qtbot.keyClick(window.library_view, Qt.Key.Key_Delete)
     assert window.reader_stack.currentWidget() is window.welcome
     assert not window.finder.bar.isVisible()
+
+
+def test_matches_after_emoji_are_tinted_where_they_are(qtbot, window):
+    """Emoji are two UTF-16 units in Qt and one code point in the article's text."""
+    open_new(qtbot, window, ["😀😀 ｆｉｎｄ 👍🏽 find", "ﬁnd 😀 FIND"])
+    find(qtbot, window, "find")
+    assert [tint.cursor.selectedText() for tint in find_tints(window)] == ["ｆｉｎｄ", "find", "ﬁnd", "FIND"]
