@@ -4,7 +4,8 @@ Prints, for queries from rare to everywhere, the time from the last key
 press of the query to the count shown (matching, count label painted) and to
 the tints drawn (the key's whole handling, scrolling to the current match and
 painting the view), median of several runs; and the time Ctrl+F takes to open
-the bar, which folds the article once so typing only searches.
+the bar, which folds the article once so typing only searches; and the time
+to scroll a page with the last query's matches tinted anew.
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python bench/find.py [--runs 7]
 """
@@ -112,6 +113,15 @@ def main() -> None:
             count_ms, tint_ms, matches, tinted = time_query(app, window, query, runs)
             print(f"{query!r:20} {matches:>7,} matches: count shown {count_ms:5.1f} ms, "
                   f"{tinted:>4} tints drawn {tint_ms:5.1f} ms (median of {runs})")
+        scrolls = []
+        for _ in range(10):
+            began = time.perf_counter()
+            scroll_bar = window.reader.verticalScrollBar()
+            scroll_bar.setValue(scroll_bar.value() + scroll_bar.pageStep())
+            window.reader.viewport().repaint()
+            scrolls.append((time.perf_counter() - began) * 1000)
+        print(f"scroll a page with {QUERIES[-1]!r} found, tints redone: {statistics.median(scrolls):.1f} ms "
+              f"(median of 10; {max(scrolls):.1f} ms max)")
         window.close()
         library.close()
 
