@@ -32,6 +32,7 @@ def code_points_in(text: str, units: int) -> int:
 
 class DocumentMap:
     def __init__(self, document: QTextDocument, canonical: str, first_block: int) -> None:
+        self.text = canonical
         self._block_positions: list[int] = []
         self._line_starts: list[int] = []
         self._lines: list[str] = []

@@ -54,6 +54,7 @@ from reader.ui.dialogs import Dialogs
 from reader.ui.export_controller import ExportController
 from reader.ui.export_dialog import SELECTED
 from reader.ui.export_worker import ExportChoice, ExportReport
+from reader.ui.find_controller import ArticleFinder
 from reader.ui.highlights import HighlightController
 from reader.ui.import_worker import ImportReport, ImportWorker, start_worker
 from reader.ui.library_delegate import LibraryDelegate
@@ -135,6 +136,8 @@ class MainWindow(QMainWindow):
         self.reading = ReadingSettings(self.settings, lambda s: self.dialogs.reading_settings(s, self.theme.theme), self)
         self.theme.changed.connect(self.reader.set_theme)
         self.reading.changed.connect(self.reader.set_reading_style)
+        for relaid in (self.theme.changed, self.reading.changed):
+            relaid.connect(self.finder.relaid)
         self.reader.set_theme(self.theme.theme)
         self.reader.set_reading_style(self.reading.style)
         self.highlights = HighlightController(self.library, self.undo_stack, self.reader, self.annotation_pane,
@@ -145,7 +148,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
-        for widget in (self.library_pane, self.reader_stack, self.contents_pane):
+        for widget in (self.library_pane, self.reading_column, self.contents_pane):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
         for side in (self.library_pane, self.contents_pane):
@@ -224,6 +227,8 @@ class MainWindow(QMainWindow):
         self.reader_stack.addWidget(self.welcome)
         self.reader_stack.addWidget(self.unreadable)
         self.reader_stack.addWidget(self.reader)
+        self.finder = ArticleFinder(self.reader, self)
+        self.reading_column = self.finder.below(self.reader_stack)
 
     def _build_contents_pane(self) -> None:
         self.toc_model = TocModel(self)
@@ -287,7 +292,12 @@ class MainWindow(QMainWindow):
         self._scope(self.delete_action, self.library_pane)
         self.library_view.addActions([self.export_selected_action, self.delete_action])
         edit_menu.addSeparator()
-        self._action(edit_menu, "&Find in Library", QKeySequence.StandardKey.Find, self._focus_filter)
+        self._action(edit_menu, "&Find in Article…", QKeySequence.StandardKey.Find,
+                     lambda: self.finder.open() or self._focus_filter())
+        self._action(edit_menu, "Find &Next", QKeySequence("F3"), self.finder.next)
+        self._action(edit_menu, "Find Pre&vious", QKeySequence("Shift+F3"), self.finder.previous)
+        self.search_library_action = self._action(edit_menu, "&Search Library", QKeySequence("Ctrl+K"), self._focus_filter)
+        self.search_library_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+Shift+F")])
 
         annotate_menu = self.menuBar().addMenu("&Annotate")
         self.highlight_action = self._action(annotate_menu, "&Highlight Selection", QKeySequence("H"), self.reader.highlight_selection)
@@ -379,6 +389,7 @@ class MainWindow(QMainWindow):
         article_id = current.data(ID_ROLE) if current.isValid() else None
         if article_id != self.current_id:
             self.open_article(article_id)
+            self.finder.article_opened(self.filter_edit.text())
 
     def open_article(self, article_id: int | None) -> None:
         try:

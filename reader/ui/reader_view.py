@@ -102,6 +102,7 @@ class ReaderView(QTextBrowser):
         self._highlights: list[Highlight] = []
         self._cursors: dict[tuple[int, int], QTextCursor] = {}
         self._selections: list[QTextEdit.ExtraSelection] = []
+        self._find_selections: list[QTextEdit.ExtraSelection] = []
         self._pieces: dict[tuple, list[tuple[int, QTextEdit.ExtraSelection]]] = {}
         self._placed = 0
         self.last_color = "yellow"
@@ -123,6 +124,7 @@ class ReaderView(QTextBrowser):
         self.clear()
         self.document_map = DocumentMap(self.document(), "", 0)
         self._highlights, self._cursors, self._pieces, self._selections, self._placed = [], {}, {}, [], 0
+        self._find_selections = []
         self._set_current(-1)
 
     def show_article(self, article: Article) -> None:
@@ -132,6 +134,7 @@ class ReaderView(QTextBrowser):
         document.setDocumentMargin(MIN_SIDE_MARGIN)
         document.setUndoRedoEnabled(False)
         self._highlights, self._cursors, self._pieces, self._selections, self._placed = [], {}, {}, [], 0
+        self._find_selections = []
         self.setExtraSelections([])
         previous = self.document()
         ours = previous.parent() is self
@@ -150,6 +153,10 @@ class ReaderView(QTextBrowser):
         self.verticalScrollBar().setValue(0)
         self._pinned = None
         self._set_current(self._section_at(0))
+
+    @property
+    def theme(self) -> Theme:
+        return self._theme
 
     def set_theme(self, theme: Theme) -> None:
         """Colour the article (text, links, headings, highlights) for this theme; images stay as they are."""
@@ -361,7 +368,12 @@ class ReaderView(QTextBrowser):
         placed = low
         if placed != self._placed:
             self._placed = placed
-            self.setExtraSelections(self._selections[:placed])
+            self.setExtraSelections(self._selections[:placed] + self._find_selections)
+
+    def set_find_selections(self, selections: list[QTextEdit.ExtraSelection]) -> None:
+        """Tint find matches over the highlights, which stay as they are."""
+        self._find_selections = selections
+        self.setExtraSelections(self._selections[: max(self._placed, 0)] + selections)
 
     @property
     def highlights(self) -> list[Highlight]:

@@ -61,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--highlights", action="store_true", help="highlight a few passages, one with a note")
     parser.add_argument("--theme", choices=list(CHOICES), default=SYSTEM, help="the View ▸ Theme choice")
     parser.add_argument("--article", type=Path, help="show this page (imported with the others)")
+    parser.add_argument("--find", metavar="QUERY", help="open the find bar on QUERY and step to its second match")
     args = parser.parse_args(argv)
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -88,6 +89,10 @@ def main(argv: list[str] | None = None) -> int:
             annotate_for_show(window)
         if args.section >= 0:
             window.reader.scroll_to_section(args.section)
+        if args.find:
+            window.finder.open(args.find)
+            window.finder.next()
+            window.finder.bar.edit.deselect()
         wait(400)
         picture = QGuiApplication.primaryScreen().grabWindow(window.winId())
         args.out.parent.mkdir(parents=True, exist_ok=True)
