@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reader.ingest import SUPPORTED_SUFFIXES, ExtractError, extract_file
+from reader.ingest.files import is_regular
 from reader.model import Article, ImportOutcome
 from reader.store import Library
 
@@ -25,29 +26,48 @@ POOL_THRESHOLD = 16
 
 @dataclass
 class ImportPlan:
-    """The files an import will read, and how many folder entries it passed over."""
+    """The files an import will read, how many folder entries it passed over, and how many
+    folders it could not open (their pages are missing from ``files``, so the user is told)."""
 
     files: list[Path]
     skipped: int = 0
+    unreadable_folders: int = 0
+
+    def remarks(self) -> list[str]:
+        """What the user is told besides the outcomes: the entries passed over."""
+        said = []
+        if self.skipped:
+            said.append(f"{self.skipped} other files skipped")
+        if self.unreadable_folders:
+            folders = "folder" if self.unreadable_folders == 1 else "folders"
+            said.append(f"{self.unreadable_folders} {folders} could not be opened")
+        return said
 
 
 def _is_page(path: Path) -> bool:
-    return path.suffix.lower() in SUPPORTED_SUFFIXES and not path.name.startswith(".")
+    """A saved page by its name, and a regular file: a FIFO or a device named ``x.html``
+    would block the import or feed it without end."""
+    return path.suffix.lower() in SUPPORTED_SUFFIXES and not path.name.startswith(".") and is_regular(path)
 
 
 def plan_import(paths: Iterable[str | Path]) -> ImportPlan:
     """Expand folders into the saved pages inside them.
 
-    Files named explicitly are always tried (their content decides); inside a
-    folder only files that look like saved pages are, and a page's
-    ``*_files`` folder of images is not walked as pages of its own.
+    Files named explicitly are always tried (their content decides, and a
+    special file fails with its reason); inside a folder only regular files
+    that look like saved pages are, and a page's ``*_files`` folder of images
+    is not walked as pages of its own.
     """
     plan = ImportPlan(files=[])
     seen: set[Path] = set()
+
+    def unreadable(error: OSError) -> None:
+        plan.unreadable_folders += 1
+
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            for root, dirs, names in os.walk(path):
+            for root, dirs, names in os.walk(path, onerror=unreadable):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not d.endswith("_files"))
                 for name in sorted(names):
                     candidate = Path(root) / name

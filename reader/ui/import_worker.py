@@ -24,6 +24,7 @@ class ImportReport:
     imported: int = 0
     duplicates: int = 0
     skipped: int = 0
+    remarks: list[str] = field(default_factory=list)
     cancelled: bool = False
     failures: list[ImportOutcome] = field(default_factory=list)
     last_id: int | None = None
@@ -45,8 +46,8 @@ class ImportReport:
             f"{self.imported} imported, {self.duplicates} already in the library, "
             f"{len(self.failures)} failed"
         )
-        if self.skipped:
-            text += f" ({self.skipped} other files skipped)"
+        if self.remarks:
+            text += f" ({', '.join(self.remarks)})"
         return text + (" — cancelled" if self.cancelled else "")
 
 
@@ -73,6 +74,7 @@ class ImportWorker(QObject):
         try:
             plan = plan_import(self._paths)
             report.skipped = plan.skipped
+            report.remarks = plan.remarks()
             total = len(plan.files)
             self.progress.emit(0, total)
             library = Library(self._library_path)
