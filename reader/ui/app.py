@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,9 +12,11 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from reader.importing import warm_up
 from reader.paths import APP_NAME, default_library_path, resource
 from reader.store import Library, LibraryError
 from reader.ui.main_window import MainWindow
+from reader.workers import WorkerPool
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -34,10 +37,12 @@ def run(argv: Sequence[str] | None = None) -> int:
     except LibraryError as error:
         QMessageBox.critical(None, "Reader cannot open its library", str(error))
         return 2
-    window = MainWindow(library, QSettings(APP_NAME, APP_NAME))
-    window.show()
-    if args.paths:
-        window.import_paths([str(p) for p in args.paths])
-    code = app.exec()
+    # Started before the window is built, so its workers have warmed up by the first drop.
+    with WorkerPool(os.cpu_count() or 1, warm_up) as workers:
+        window = MainWindow(library, QSettings(APP_NAME, APP_NAME), workers=workers)
+        window.show()
+        if args.paths:
+            window.import_paths([str(p) for p in args.paths])
+        code = app.exec()
     library.close()
     return code

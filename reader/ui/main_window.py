@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -41,6 +42,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.importing import warm_up
 from reader.ingest import ExtractError, extract_file
 from reader.model import COLORS, Highlight, ImportOutcome, StoredArticle
 from reader.paths import resource
@@ -58,6 +60,7 @@ from reader.ui.library_delegate import LibraryDelegate
 from reader.ui.library_model import ID_ROLE, LibraryModel
 from reader.ui.reader_view import ReaderView
 from reader.ui.toc_model import SECTION_ROLE, TocModel
+from reader.workers import WorkerPool
 
 REFRESH_MS = 400
 FILTER_DELAY_MS = 150
@@ -95,12 +98,18 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         dialogs: Dialogs | None = None,
         import_processes: int | None = None,
+        workers: WorkerPool | None = None,
     ) -> None:
+        """``workers`` is a warm pool of extraction processes the caller keeps (the app starts
+        one before the window, so a dropped page is read at once); without one the window
+        starts its own at the first import and keeps it until it closes."""
         super().__init__()
         self.library = library
         self.settings = settings
         self.dialogs = dialogs or Dialogs(self)
         self.import_processes = import_processes
+        self._workers = workers
+        self._own_workers = workers is None
         self.undo_stack = QUndoStack(self)
         self.current_id: int | None = None
         self.current_article: StoredArticle | None = None
@@ -332,6 +341,9 @@ class MainWindow(QMainWindow):
             self._queued.clear()
             self.cancel_import()
             self._import[0].wait(10_000)
+        if self._own_workers and self._workers is not None:
+            self._workers.close()
+            self._workers = None
         self.exports.wait(10_000)
         self.save_state()
         self.library.purge_deleted()
@@ -602,7 +614,9 @@ class MainWindow(QMainWindow):
         if self._import is not None:
             self._queued.append(paths)
             return
-        worker = ImportWorker(self.library.path, paths, self.import_processes)
+        if self._workers is None:
+            self._workers = WorkerPool(self.import_processes or os.cpu_count() or 1, warm_up)
+        worker = ImportWorker(self.library.path, paths, self.import_processes, self._workers)
         worker.progress.connect(self._on_import_progress)
         worker.imported.connect(self._on_imported)
         worker.finished.connect(self._on_import_finished)

@@ -1,0 +1,112 @@
+"""Worker processes that can be stopped, and that die with the process that started them.
+
+Extraction runs in other processes so that one file can be given up on: a
+task past its time budget, or one the user cancels, is ended by killing its
+worker, and pebble starts a fresh one in its place. A crash fails only the
+task that was running.
+
+Workers must not outlive the import. When the parent is SIGKILLed nothing in
+it runs any more, so each worker watches for that itself: on Linux the kernel
+sends it SIGKILL (``PR_SET_PDEATHSIG``), elsewhere a thread notices that its
+parent changed and exits.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future
+from typing import Any
+
+from pebble import ProcessPool
+
+# prctl(2) option: the signal a process receives when the thread that created it ends.
+_PR_SET_PDEATHSIG = 1
+_WATCH_SECONDS = 0.5
+
+
+def _set_parent_death_signal() -> None:
+    """Ask Linux to SIGKILL this process when its parent goes (a no-op elsewhere)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+
+
+def _watch_parent(parent: int) -> None:
+    """The portable fallback: once the parent has gone, this process is re-parented."""
+    while os.getppid() == parent:
+        time.sleep(_WATCH_SECONDS)
+    os._exit(1)
+
+
+def _start_worker(parent: int, warm_up: Callable[[], Any] | None) -> None:
+    """Initializer of every worker: tie its life to the parent's, then load what tasks need."""
+    _set_parent_death_signal()
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+    threading.Thread(target=_watch_parent, args=(parent,), name="watch-parent", daemon=True).start()
+    if warm_up is not None:
+        warm_up()
+
+
+def _ready() -> None:
+    """A task that does nothing: its result says a worker has started and warmed up."""
+
+
+class WorkerPool:
+    """A pebble process pool whose workers start from a thread that lives as long as the pool.
+
+    ``PR_SET_PDEATHSIG`` fires when the *thread* that started a worker ends,
+    not the process. pebble starts the first workers on the thread that first
+    schedules a task (replacements come from its own manager thread, which
+    lives as long as the pool). The GUI schedules from an import thread that
+    ends with each import, which would kill a warm pool's workers; so the
+    pool is started here, on a keeper thread that also stops it when closed.
+    """
+
+    def __init__(self, size: int, warm_up: Callable[[], Any] | None = None) -> None:
+        self._pool = ProcessPool(
+            max_workers=max(1, size),
+            initializer=_start_worker,
+            initargs=(os.getpid(), warm_up),
+            context=multiprocessing.get_context("spawn"),
+        )
+        self._started = threading.Event()
+        self._closing = threading.Event()
+        self.ready: Future[None] | None = None
+        self._keeper = threading.Thread(target=self._keep, name="worker-pool", daemon=True)
+        self._keeper.start()
+        self._started.wait()
+
+    def _keep(self) -> None:
+        self.ready = self._pool.schedule(_ready)
+        self._started.set()
+        self._closing.wait()
+        self._pool.stop()
+        self._pool.join()
+
+    def submit(self, function: Callable[[Any], Any], argument: Any, timeout: float) -> Future:
+        """Run ``function(argument)`` in a worker; past ``timeout`` seconds its worker is killed."""
+        return self._pool.schedule(function, args=(argument,), timeout=timeout)
+
+    def close(self, wait: bool = False) -> None:
+        """Stop the workers, killing any still at work. The caller does not wait for a worker
+        stuck in C code to die (pebble gives SIGTERM 3 s before SIGKILL) unless ``wait``."""
+        self._closing.set()
+        if wait:
+            self._keeper.join()
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
