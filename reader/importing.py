@@ -12,6 +12,7 @@ import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -177,7 +178,7 @@ def _outcome(future: Future, budget: float) -> Article | str:
         return future.result()
     if isinstance(error, TimeoutError):
         return f"it took longer than {budget:g} s to read; it may be built to stall a reader"
-    if isinstance(error, ProcessExpired):
+    if isinstance(error, (ProcessExpired, BrokenProcessPool)):
         return "the extractor stopped working on this file (it crashed or was killed)"
     return f"it could not be read ({type(error).__name__}: {error})"
 

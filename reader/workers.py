@@ -69,34 +69,49 @@ class WorkerPool:
     not the process. pebble starts the first workers on the thread that first
     schedules a task (replacements come from its own manager thread, which
     lives as long as the pool). The GUI schedules from an import thread that
-    ends with each import, which would kill a warm pool's workers; so the
-    pool is started here, on a keeper thread that also stops it when closed.
+    ends with each import, which would kill a warm pool's workers; so each
+    pool is started on a keeper thread of its own that also stops it.
     """
 
     def __init__(self, size: int, warm_up: Callable[[], Any] | None = None) -> None:
-        self._pool = ProcessPool(
-            max_workers=max(1, size),
+        self._size = max(1, size)
+        self._warm_up = warm_up
+        self._lock = threading.Lock()
+        self.ready: Future[None]
+        self._pool, self._closing, self._keeper = self._start()
+
+    def _start(self) -> tuple[ProcessPool, threading.Event, threading.Thread]:
+        pool = ProcessPool(
+            max_workers=self._size,
             initializer=_start_worker,
-            initargs=(os.getpid(), warm_up),
+            initargs=(os.getpid(), self._warm_up),
             context=multiprocessing.get_context("spawn"),
         )
-        self._started = threading.Event()
-        self._closing = threading.Event()
-        self.ready: Future[None] | None = None
-        self._keeper = threading.Thread(target=self._keep, name="worker-pool", daemon=True)
-        self._keeper.start()
-        self._started.wait()
+        started, closing = threading.Event(), threading.Event()
 
-    def _keep(self) -> None:
-        self.ready = self._pool.schedule(_ready)
-        self._started.set()
-        self._closing.wait()
-        self._pool.stop()
-        self._pool.join()
+        def keep() -> None:
+            self.ready = pool.schedule(_ready)
+            started.set()
+            closing.wait()
+            pool.stop()
+            pool.join()
+
+        keeper = threading.Thread(target=keep, name="worker-pool", daemon=True)
+        keeper.start()
+        started.wait()
+        return pool, closing, keeper
 
     def submit(self, function: Callable[[Any], Any], argument: Any, timeout: float) -> Future:
         """Run ``function(argument)`` in a worker; past ``timeout`` seconds its worker is killed."""
-        return self._pool.schedule(function, args=(argument,), timeout=timeout)
+        with self._lock:
+            try:
+                return self._pool.schedule(function, args=(argument,), timeout=timeout)
+            except RuntimeError:
+                # pebble gives a pool up when a worker dies with no task running (killed
+                # while idle); a warm pool is kept for the app's life, so start a new one.
+                self._closing.set()
+                self._pool, self._closing, self._keeper = self._start()
+                return self._pool.schedule(function, args=(argument,), timeout=timeout)
 
     def close(self, wait: bool = False) -> None:
         """Stop the workers, killing any still at work. The caller does not wait for a worker

@@ -1,5 +1,6 @@
 """An extractor that never finishes one file, as a page built to stall a parser would."""
 
+import os
 import time
 from pathlib import Path
 
@@ -10,3 +11,8 @@ def extract_or_stall(path: Path):
     if path.name.startswith("stall"):
         time.sleep(600)
     return _extract(path)
+
+
+def worker_pid(_: object) -> int:
+    """The process a task runs in."""
+    return os.getpid()

@@ -3,6 +3,8 @@ stuck, and no worker outlives the import that started it, even a SIGKILLed one."
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
 import textwrap
@@ -13,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from reader.importing import extract_all
-from tests.stalling_extractor import extract_or_stall
+from reader.workers import WorkerPool
+from tests.stalling_extractor import extract_or_stall, worker_pid
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="reads children from Linux procfs")
@@ -118,3 +121,14 @@ def test_the_cli_imports_workers_die_with_it(tmp_path, pages):
                "import", "--processes", "2", str(folder)]
     workers = _kill_once_it_has_workers(command, 2)
     assert _gone_within(workers, 5) == set()
+
+
+def test_a_kept_pool_whose_idle_worker_was_killed_still_imports(tmp_path, pages):
+    """pebble gives up a pool whose worker dies with no task running; the window keeps its
+    pool for the app's life, so the next import must not fail for it."""
+    [page] = _pages(tmp_path, pages, ["page-0.md"])
+    with WorkerPool(1) as pool:
+        os.kill(pool.submit(worker_pid, None, 60).result(), signal.SIGKILL)
+        time.sleep(0.5)  # pebble notices the dead worker
+        [(_, result)] = extract_all([page], pool=pool)
+    assert type(result).__name__ == "Article"
