@@ -13,7 +13,7 @@ FRENCH = "Le café crème de la gare était servi à l'heure, et le garçon l'ap
 
 
 def test_a_punycode_page_of_200_kb_reads_at_once():
-    """Python's punycode decoder is quadratic: this page took about 12 s to come out empty."""
+    """Python's punycode decoder is quadratic: this page took 12-18 s to come out empty."""
     page = (b'<html><head><meta charset="punycode"><title>Caf\xe9</title></head><body>'
             b"<article><p>" + FRENCH.encode("cp1252") + b"</p><p>-" + b"abcdefghij" * 20_000)
     article = extract_bytes(page, "page.html")
