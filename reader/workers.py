@@ -88,10 +88,16 @@ class WorkerPool:
             context=multiprocessing.get_context("spawn"),
         )
         started, closing = threading.Event(), threading.Event()
+        failed: list[BaseException] = []
 
         def keep() -> None:
-            self.ready = pool.schedule(_ready)
-            started.set()
+            try:
+                self.ready = pool.schedule(_ready)
+            except BaseException as error:  # noqa: BLE001 - handed to the thread that waits
+                failed.append(error)
+                return
+            finally:
+                started.set()
             closing.wait()
             pool.stop()
             pool.join()
@@ -99,6 +105,8 @@ class WorkerPool:
         keeper = threading.Thread(target=keep, name="worker-pool", daemon=True)
         keeper.start()
         started.wait()
+        if failed:
+            raise failed[0]
         return pool, closing, keeper
 
     def submit(self, function: Callable[[Any], Any], argument: Any, timeout: float) -> Future:
