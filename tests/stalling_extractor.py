@@ -8,7 +8,9 @@ from reader.importing import _extract
 
 
 def extract_or_stall(path: Path):
+    """Stalls on files named ``stall*``, leaving ``<name>.stuck`` beside them to say it has begun."""
     if path.name.startswith("stall"):
+        path.with_name(path.name + ".stuck").touch()
         time.sleep(600)
     return _extract(path)
 

@@ -10,6 +10,7 @@ import sys
 import textwrap
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -50,7 +51,7 @@ def test_cancel_answers_while_every_worker_is_stuck(tmp_path, pages):
         done.set()
 
     threading.Thread(target=run, daemon=True).start()
-    time.sleep(1.5)  # the workers start and take up the two stalling files
+    assert _stuck(files[:2])
     assert not done.is_set()
     cancel.set()
     assert done.wait(10), "the import still runs 10 s after cancel"
@@ -73,14 +74,24 @@ def _alive(pid: int) -> bool:
         return False
 
 
-def _kill_once_it_has_workers(command: list[str], workers: int) -> set[int]:
-    """Start ``command``, SIGKILL it once ``workers`` children have warmed up; its children then."""
+def _stuck(files: list[Path], seconds: float = 60) -> bool:
+    """Wait until the stalling extractor has begun on each of ``files``."""
+    deadline = time.monotonic() + seconds
+    while not all(path.with_name(path.name + ".stuck").exists() for path in files):
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
+def _kill_once_it_has_workers(command: list[str], workers: int, busy: Callable[[], object]) -> set[int]:
+    """Start ``command``, SIGKILL it once ``workers`` children are ``busy``; its children then."""
     process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     try:
         while len(children := _children(process.pid)) < workers + 1 and time.monotonic() < deadline:
             time.sleep(0.1)  # the spawned workers, and multiprocessing's resource tracker
-        time.sleep(1.5)  # the workers import the extractor and take up files
+        busy()
         assert len(children) >= workers, "the import never started its workers"
     finally:
         process.kill()
@@ -109,7 +120,8 @@ STALLING_IMPORT = textwrap.dedent(
 
 def test_workers_stuck_on_a_file_die_when_the_import_is_sigkilled(tmp_path, pages):
     files = _pages(tmp_path, pages, ["stall-0.md", "stall-1.md"])
-    workers = _kill_once_it_has_workers([sys.executable, "-c", STALLING_IMPORT, *map(str, files)], 2)
+    workers = _kill_once_it_has_workers([sys.executable, "-c", STALLING_IMPORT, *map(str, files)], 2,
+                                        lambda: _stuck(files))
     assert _gone_within(workers, 5) == set()
 
 
@@ -119,7 +131,7 @@ def test_the_cli_imports_workers_die_with_it(tmp_path, pages):
     _pages(folder, pages, [f"page-{n}.md" for n in range(400)])
     command = [sys.executable, "-m", "reader", "--library", str(tmp_path / "lib.sqlite3"),
                "import", "--processes", "2", str(folder)]
-    workers = _kill_once_it_has_workers(command, 2)
+    workers = _kill_once_it_has_workers(command, 2, lambda: time.sleep(1))  # they take up pages
     assert _gone_within(workers, 5) == set()
 
 
