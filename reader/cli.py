@@ -109,7 +109,7 @@ def cmd_import(args: argparse.Namespace, library: Library) -> int:
     if not args.json:
         print(
             f"{counts['imported']} imported, {counts['duplicate']} already in the library, "
-            f"{counts['failed']} failed" + (f", {plan.skipped} other files skipped" if plan.skipped else "")
+            f"{counts['failed']} failed" + "".join(f", {remark}" for remark in plan.remarks())
         )
     return 1 if counts[ImportOutcome.FAILED] else 0
 

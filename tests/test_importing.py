@@ -1,5 +1,8 @@
+import os
 import time
 from pathlib import Path
+
+import pytest
 
 from reader.importing import import_files, plan_import
 from reader.store import Library
@@ -77,3 +80,30 @@ def test_an_imported_page_keeps_its_rendering(tmp_path, pages):
     stored = library.get(outcome.article_id)
     assert '<h2 id="活动安排二十余项活动覆盖全市">' in stored.article.html
     library.close()
+
+
+def test_special_files_in_a_folder_are_skipped_and_counted(tmp_path, pages):
+    """A FIFO named like a page blocked the import forever; a symlink to /dev/zero filled memory."""
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "page.md").write_text((pages / "quiet-hours.md").read_text(encoding="utf-8"), encoding="utf-8")
+    os.mkfifo(folder / "x.html")
+    (folder / "zero.html").symlink_to("/dev/zero")
+    plan = plan_import([folder])
+    assert plan.files == [folder / "page.md"]
+    assert plan.skipped == 2
+    assert plan.remarks() == ["2 other files skipped"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root opens every folder")
+def test_a_folder_that_cannot_be_opened_is_counted_and_said(tmp_path, pages):
+    locked = tmp_path / "saved" / "locked"
+    locked.mkdir(parents=True)
+    (locked / "page.md").write_text("# A page\n\nSome words.", encoding="utf-8")
+    locked.chmod(0)
+    try:
+        plan = plan_import([tmp_path / "saved"])
+    finally:
+        locked.chmod(0o700)
+    assert plan.files == []
+    assert plan.remarks() == ["1 folder could not be opened"]

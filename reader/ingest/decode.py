@@ -16,8 +16,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from reader.ingest.errors import ExtractError
+from reader.ingest.labels import codec_for_label
 
-# Labels widened to the superset browsers actually use for them.
+# Codecs widened to the superset browsers actually use for them.
 _SUPERSETS = {
     "gb2312": "gb18030",
     "gbk": "gb18030",
@@ -81,15 +82,18 @@ class Decoded:
 
 
 def normalize_label(label: str | None) -> str | None:
-    """A charset label as a Python codec, widened to its practical superset, or None."""
-    if not label:
-        return None
+    """A declared charset label as the Python codec a browser would use, or None when the label
+    is not a text encoding of the web (``punycode``, ``zlib``, ``utf-7``: the bytes decide)."""
+    return codec_for_label(label) if label else None
+
+
+def _widened(codec: str) -> str:
+    """A codec charset-normalizer proposes, widened to its practical superset."""
     try:
-        name = codecs.lookup(label.strip().strip("\"'").lower()).name
+        name = codecs.lookup(codec).name
     except LookupError:
-        return None
-    key = name.replace("-", "_")
-    return _SUPERSETS.get(key, name)
+        return codec
+    return _SUPERSETS.get(name.replace("-", "_"), name)
 
 
 def bom_encoding(data: bytes) -> str | None:
@@ -198,7 +202,7 @@ def _normalizer(data: bytes) -> Decoded | None:
     best = from_bytes(data[:200_000]).best()
     if best is None:
         return None
-    encoding = normalize_label(best.encoding) or best.encoding
+    encoding = _widened(best.encoding)
     text = _strict(data, encoding)
     if text is None:
         text = data.decode(encoding, "replace")

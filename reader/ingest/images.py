@@ -12,8 +12,10 @@ import base64
 import binascii
 import os
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
+
+from reader.ingest.files import read_regular
 
 MAX_IMAGE_BYTES = 20 * 1024 * 1024
 MAX_IMAGES = 200
@@ -78,35 +80,56 @@ def data_uri(src: str) -> bytes | None:
         return None
 
 
-class FolderImages:
-    """Resolves relative ``src`` paths against the page's folder, refusing anything outside it.
-    Without a folder (bytes given directly) only images embedded as ``data:`` URIs are kept."""
+# What browsers put between a page's name and their word for its folder of resources:
+# "Name_files", "Name-Dateien", "Name_fichiers", "Name.files".
+_FOLDER_JOINERS = "_-. "
 
-    def __init__(self, page_dir: Path | None, store: ImageStore) -> None:
-        self.root = page_dir.resolve() if page_dir is not None else None
+
+def resources_folder(page: Path, first: str) -> bool:
+    """May ``first`` (the first folder of a relative ``src``) be ``page``'s own folder of resources?"""
+    stem = page.stem
+    return len(first) > len(stem) and first.startswith(stem) and first[len(stem)] in _FOLDER_JOINERS
+
+
+class FolderImages:
+    """Resolves a relative ``src`` to an image in the page's own folder of resources
+    ("Web page, complete" writes ``page.html`` and ``page_files/``), and nowhere else: not the
+    page's folder at large, not its parents, not through a symlink that leaves the resources
+    folder, since whatever is found is kept in the library and inlined into exports.
+    Without a page (bytes given directly) only images embedded as ``data:`` URIs are kept."""
+
+    def __init__(self, page: Path | None, store: ImageStore) -> None:
+        self.page = page
         self.store = store
 
     def __call__(self, src: str) -> str | None:
         src = src.strip()
         if src.startswith("data:"):
             return self.store.add_data_uri(src)
-        if self.root is None:
+        path = self._resolve(src)
+        if path is None:
+            return None
+        try:
+            data = read_regular(path, MAX_IMAGE_BYTES)
+        except OSError:
+            return None
+        return self.store.add(os.fspath(path), data)
+
+    def _resolve(self, src: str) -> Path | None:
+        """The real path ``src`` names inside the page's resources folder, or None."""
+        if self.page is None:
             return None
         parts = urlsplit(src)
         if parts.scheme or parts.netloc or not parts.path:
             return None
-        relative = unquote(parts.path)
-        if relative.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", relative):
+        steps = [step for step in PurePosixPath(unquote(parts.path)).parts if step != "."]
+        if len(steps) < 2 or steps[0] == "/" or not resources_folder(self.page, steps[0]):
             return None
         try:
-            path = (self.root / relative).resolve()
-            path.relative_to(self.root)
+            folder = (self.page.parent / steps[0]).resolve()
+            path = folder.joinpath(*steps[1:]).resolve()
+            folder.relative_to(self.page.parent.resolve())
+            path.relative_to(folder)
         except (ValueError, OSError):
             return None
-        try:
-            if not path.is_file() or path.stat().st_size > MAX_IMAGE_BYTES:
-                return None
-            data = path.read_bytes()
-        except OSError:
-            return None
-        return self.store.add(os.fspath(path), data)
+        return path

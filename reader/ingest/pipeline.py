@@ -16,6 +16,7 @@ from reader.ingest import sniff as sniffing
 from reader.ingest.blocks import head_lines, markdown_within_length, to_markdown, within_length
 from reader.ingest.decode import bom_encoding, check_not_binary, decode
 from reader.ingest.errors import ExtractError, NestedTooDeeply
+from reader.ingest.files import NotRegular, TooLarge, read_regular
 from reader.ingest.html import LINES_LIMIT, extract_html
 from reader.ingest.html_lines import flat_page_lines, page_title
 from reader.ingest.images import FolderImages, ImageStore
@@ -95,11 +96,16 @@ def _from_html(text: str, encoding: str, fmt: str, images, store: ImageStore, na
     )
 
 
-def _extract(data: bytes, name: str, page_dir: Path | None) -> Article:
+def _too_large(size: int | None) -> ExtractError:
+    told = f"{size // (1024 * 1024)} MB" if size is not None else "more than its size said"
+    return ExtractError(f"it is too large ({told}; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+
+
+def _extract(data: bytes, name: str, page: Path | None) -> Article:
     if not data or not data.strip(b" \t\r\n\x00\xef\xbb\xbf\xfe\xff"):
         raise ExtractError("the file is empty")
     if len(data) > MAX_BYTES:
-        raise ExtractError(f"it is too large ({len(data) // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
+        raise _too_large(len(data))
     fmt = _format(data, name)
     store = ImageStore()
     if fmt == sniffing.MHTML:
@@ -108,7 +114,7 @@ def _extract(data: bytes, name: str, page_dir: Path | None) -> Article:
     check_not_binary(data)
     if fmt == sniffing.HTML:
         decoded = decode(data, html=True)
-        resolver = FolderImages(page_dir, store)
+        resolver = FolderImages(page, store)
         return _from_html(decoded.text, decoded.encoding, "html", resolver, store, name)
     decoded = decode(data)
     if fmt == sniffing.MARKDOWN:
@@ -127,9 +133,9 @@ def _extract(data: bytes, name: str, page_dir: Path | None) -> Article:
     return _from_lines(head_lines(decoded.text, LINES_LIMIT), "text", decoded.encoding, _title_from_name(name))
 
 
-def _guarded(data: bytes, name: str, page_dir: Path | None) -> Article:
+def _guarded(data: bytes, name: str, page: Path | None) -> Article:
     try:
-        return _finish(_extract(data, name, page_dir))
+        return _finish(_extract(data, name, page))
     except ExtractError:
         raise
     except RecursionError as error:
@@ -145,23 +151,23 @@ def extract_bytes(data: bytes, name: str = "") -> Article:
     return _guarded(data, name, None)
 
 
+def _read(file: Path) -> bytes:
+    """The file's bytes, refusing what is not a regular file or is larger than ``MAX_BYTES``."""
+    try:
+        return read_regular(file, MAX_BYTES)
+    except FileNotFoundError as error:
+        raise ExtractError("it does not exist") from error
+    except NotRegular as error:
+        raise ExtractError("it is a folder, not a file" if error.kind == "a folder" else str(error)) from error
+    except TooLarge as error:
+        raise _too_large(error.size) from error
+    except OSError as error:
+        raise ExtractError(f"it cannot be read: {error.strerror or error}") from error
+
+
 def extract_file(path: str | os.PathLike) -> Article:
     """Extract an article from a saved page on disk, with images saved beside it ("Web page, complete")."""
     file = Path(path)
-    try:
-        info = file.stat()
-    except FileNotFoundError as error:
-        raise ExtractError("it does not exist") from error
-    except OSError as error:
-        raise ExtractError(f"it cannot be read: {error.strerror or error}") from error
-    if file.is_dir():
-        raise ExtractError("it is a folder, not a file")
-    if info.st_size > MAX_BYTES:
-        raise ExtractError(f"it is too large ({info.st_size // (1024 * 1024)} MB; the limit is {MAX_BYTES // (1024 * 1024)} MB)")
-    try:
-        data = file.read_bytes()
-    except OSError as error:
-        raise ExtractError(f"it cannot be read: {error.strerror or error}") from error
-    article = _guarded(data, file.name, file.parent)
+    article = _guarded(_read(file), file.name, file)
     article.path = os.fspath(file)
     return article

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -11,6 +12,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from reader.importing import warm_up
 from reader.logs import setup_logging
 from reader.paths import APP_NAME, default_library_path, resource
 from reader.ui.auto_backup import AutoBackup
@@ -18,6 +20,7 @@ from reader.ui.crash import install_excepthook
 from reader.ui.dialogs import Dialogs
 from reader.ui.main_window import MainWindow
 from reader.ui.startup import Opened, open_for_window
+from reader.workers import WorkerPool
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
@@ -40,15 +43,17 @@ def run(argv: Sequence[str] | None = None) -> int:
     opened = open_for_window((args.library or default_library_path()).expanduser().absolute(), paths, dialogs)
     if not isinstance(opened, Opened):
         return opened
-    window = MainWindow(opened.library, QSettings(APP_NAME, APP_NAME), dialogs=dialogs)
-    dialogs.parent = window
-    opened.server.paths_received.connect(window.import_from_launch)
-    backups = AutoBackup(opened.library.path, parent=window)
-    backups.failed.connect(window.statusBar().showMessage)
-    backups.start()
-    window.show()
-    if paths:
-        window.import_paths(paths)
-    code = app.exec()
+    # Started before the window is built, so its workers have warmed up by the first drop.
+    with WorkerPool(os.cpu_count() or 1, warm_up) as workers:
+        window = MainWindow(opened.library, QSettings(APP_NAME, APP_NAME), dialogs=dialogs, workers=workers)
+        dialogs.parent = window
+        opened.server.paths_received.connect(window.import_from_launch)
+        backups = AutoBackup(opened.library.path, parent=window)
+        backups.failed.connect(window.statusBar().showMessage)
+        backups.start()
+        window.show()
+        if paths:
+            window.import_paths(paths)
+        code = app.exec()
     opened.close(before_unlock=backups.on_close)
     return code

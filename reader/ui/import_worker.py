@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from reader.importing import import_files, plan_import
 from reader.model import ImportOutcome
 from reader.store import Library, LibraryError
+from reader.workers import WorkerPool
 
 
 @dataclass
@@ -24,6 +25,7 @@ class ImportReport:
     imported: int = 0
     duplicates: int = 0
     skipped: int = 0
+    remarks: list[str] = field(default_factory=list)
     cancelled: bool = False
     failures: list[ImportOutcome] = field(default_factory=list)
     last_id: int | None = None
@@ -45,8 +47,8 @@ class ImportReport:
             f"{self.imported} imported, {self.duplicates} already in the library, "
             f"{len(self.failures)} failed"
         )
-        if self.skipped:
-            text += f" ({self.skipped} other files skipped)"
+        if self.remarks:
+            text += f" ({', '.join(self.remarks)})"
         return text + (" — cancelled" if self.cancelled else "")
 
 
@@ -57,11 +59,13 @@ class ImportWorker(QObject):
     imported = Signal(object)
     finished = Signal(object)
 
-    def __init__(self, library_path: str, paths: list[str], processes: int | None = None) -> None:
+    def __init__(self, library_path: str, paths: list[str], processes: int | None = None,
+                 pool: WorkerPool | None = None) -> None:
         super().__init__()
         self._library_path = library_path
         self._paths = paths
         self._processes = processes
+        self._pool = pool
         self._cancel = threading.Event()
 
     def cancel(self) -> None:
@@ -73,11 +77,12 @@ class ImportWorker(QObject):
         try:
             plan = plan_import(self._paths)
             report.skipped = plan.skipped
+            report.remarks = plan.remarks()
             total = len(plan.files)
             self.progress.emit(0, total)
             library = Library(self._library_path)
             try:
-                outcomes = import_files(library, plan.files, self._processes, self._cancel.is_set)
+                outcomes = import_files(library, plan.files, self._processes, self._cancel.is_set, self._pool)
                 for done, outcome in enumerate(outcomes, start=1):
                     report.add(outcome)
                     self.imported.emit(outcome)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -43,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.importing import warm_up
 from reader.ingest import ExtractError, extract_file
 from reader.model import COLORS, Highlight, ImportOutcome, StoredArticle
 from reader.paths import resource
@@ -63,6 +65,7 @@ from reader.ui.reader_view import ReaderView
 from reader.ui.reading_settings import ReadingSettings
 from reader.ui.theme import ThemeManager
 from reader.ui.toc_model import SECTION_ROLE, TocModel
+from reader.workers import WorkerPool
 
 log = logging.getLogger(__name__)
 
@@ -102,12 +105,18 @@ class MainWindow(QMainWindow):
         settings: QSettings,
         dialogs: Dialogs | None = None,
         import_processes: int | None = None,
+        workers: WorkerPool | None = None,
     ) -> None:
+        """``workers`` is a warm pool of extraction processes the caller keeps (the app starts
+        one before the window, so a dropped page is read at once); without one the window
+        starts its own at the first import and keeps it until it closes."""
         super().__init__()
         self.library = library
         self.settings = settings
         self.dialogs = dialogs or Dialogs(self)
         self.import_processes = import_processes
+        self._workers = workers
+        self._own_workers = workers is None
         self.undo_stack = QUndoStack(self)
         self.current_id: int | None = None
         self.current_article: StoredArticle | None = None
@@ -367,6 +376,9 @@ class MainWindow(QMainWindow):
             self._queued.clear()
             self.cancel_import()
             self._import[0].wait(10_000)
+        if self._own_workers and self._workers is not None:
+            self._workers.close()
+            self._workers = None
         self.exports.wait(10_000)
         self.save_state()
         try:
@@ -670,7 +682,9 @@ class MainWindow(QMainWindow):
         if self._import is not None:
             self._queued.append(paths)
             return
-        worker = ImportWorker(self.library.path, paths, self.import_processes)
+        if self._workers is None:
+            self._workers = WorkerPool(self.import_processes or os.cpu_count() or 1, warm_up)
+        worker = ImportWorker(self.library.path, paths, self.import_processes, self._workers)
         worker.progress.connect(self._on_import_progress)
         worker.imported.connect(self._on_imported)
         worker.finished.connect(self._on_import_finished)

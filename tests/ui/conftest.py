@@ -9,11 +9,13 @@ from PySide6.QtCore import QMimeData, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
+from reader.importing import warm_up
 from reader.model import ImportOutcome
 from reader.reading_style import ReadingStyle
 from reader.store import Library
 from reader.ui.export_dialog import ExportAnswer, ExportOffer
 from reader.ui.main_window import MainWindow
+from reader.workers import WorkerPool
 
 
 class FakeDialogs:
@@ -76,8 +78,9 @@ class FakeDialogs:
 class App:
     """Opens windows on one library file and settings file, as relaunches would."""
 
-    def __init__(self, qtbot, tmp_path: Path) -> None:
+    def __init__(self, qtbot, tmp_path: Path, workers: WorkerPool) -> None:
         self.qtbot = qtbot
+        self.workers = workers
         self.library_path = tmp_path / "library.sqlite3"
         self.settings_path = tmp_path / "settings.ini"
         self.dialogs = FakeDialogs()
@@ -87,7 +90,7 @@ class App:
         library = Library(self.library_path)
         self.libraries.append(library)
         settings = QSettings(str(self.settings_path), QSettings.Format.IniFormat)
-        window = MainWindow(library, settings, dialogs=self.dialogs, import_processes=1)
+        window = MainWindow(library, settings, dialogs=self.dialogs, import_processes=1, workers=self.workers)
         self.qtbot.addWidget(window)
         window.show()
         self.qtbot.waitExposed(window)
@@ -98,9 +101,16 @@ class App:
             library.close()
 
 
+@pytest.fixture(scope="session")
+def workers():
+    """One warm extraction process for every window of the session, as the app keeps one."""
+    with WorkerPool(1, warm_up) as pool:
+        yield pool
+
+
 @pytest.fixture
-def app(qtbot, tmp_path):
-    launcher = App(qtbot, tmp_path)
+def app(qtbot, tmp_path, workers):
+    launcher = App(qtbot, tmp_path, workers)
     yield launcher
     launcher.close()
 
