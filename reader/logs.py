@@ -39,7 +39,10 @@ def setup_logging(folder: Path | None = None) -> Path | None:
     root.setLevel(logging.INFO)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=KEEP, encoding="utf-8")
+        # delay: the file is made by the first record, so a process that logs nothing leaves nothing
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=MAX_BYTES, backupCount=KEEP, encoding="utf-8", delay=True
+        )
     except OSError:
         logging.basicConfig(level=logging.WARNING, format=FORMAT)
         return None

@@ -26,6 +26,8 @@ from typing import Any
 
 from pebble import ProcessPool
 
+from reader.logs import setup_logging
+
 # prctl(2) option: the signal a process receives when the thread that created it ends.
 _PR_SET_PDEATHSIG = 1
 _WATCH_SECONDS = 0.5
@@ -54,6 +56,7 @@ def _start_worker(parent: int, warm_up: Callable[[], Any] | None) -> None:
     if os.getppid() != parent:  # the parent died before the signal was asked for
         os._exit(1)
     threading.Thread(target=_watch_parent, args=(parent,), name="watch-parent", daemon=True).start()
+    setup_logging()  # a bug met while extracting is written, with its traceback, where the window's are
     if warm_up is not None:
         warm_up()
 

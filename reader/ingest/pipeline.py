@@ -8,6 +8,7 @@ can read; nothing else escapes, whatever a hostile or broken file does.
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from pathlib import Path
@@ -26,6 +27,8 @@ from reader.ingest.mhtml import open_archive
 from reader.ingest.plaintext import extract_plain_text
 from reader.model import Article
 from reader.render import render_markdown
+
+log = logging.getLogger(__name__)
 
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -143,7 +146,10 @@ def _guarded(data: bytes, name: str, page: Path | None) -> Article:
     except MemoryError as error:
         raise ExtractError("it is too large to read") from error
     except Exception as error:  # noqa: BLE001 - the contract: callers only ever see ExtractError
-        raise ExtractError(f"it could not be read ({type(error).__name__}: {error})") from error
+        # Not the page's fault but ours: the traceback goes to the log, the user gets the sentence.
+        log.exception("extracting %s failed", name or "a page")
+        raise ExtractError(f"it could not be read ({type(error).__name__}: {error}); this is a fault in Reader, "
+                           "written to its log") from error
 
 
 def extract_bytes(data: bytes, name: str = "") -> Article:

@@ -103,3 +103,16 @@ def test_error_messages_are_sentences():
     with pytest.raises(ExtractError) as info:
         extract_bytes(b"", "x.txt")
     assert str(info.value) == "the file is empty"
+
+
+def test_a_bug_met_while_extracting_is_logged_with_its_traceback_and_said_to_be_ours(monkeypatch, caplog):
+    from reader.ingest import pipeline
+
+    def broken(text: str):
+        raise KeyError("a bug of ours")
+
+    monkeypatch.setattr(pipeline, "extract_markdown", broken)
+    with pytest.raises(ExtractError, match=r"KeyError: 'a bug of ours'\); this is a fault in Reader, written to its log"):
+        pipeline.extract_bytes(b"# A title\n\nA paragraph.\n", "notes.md")
+    [record] = [r for r in caplog.records if r.name == "reader.ingest.pipeline"]
+    assert "notes.md" in record.getMessage() and record.exc_info[0] is KeyError
