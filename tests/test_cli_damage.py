@@ -4,26 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from reader.store import Library
 from tests.cli_run import lines, reader
-from tests.store.damage import damage_pages_holding, long_body
-from tests.store.test_damage import article
+from tests.store.damage import library_with_one_damaged
 
 
-@pytest.fixture
-def library(tmp_path: Path) -> tuple[Path, list[int]]:
+def test_list_and_search_name_what_they_cannot_read_and_show_the_rest(tmp_path: Path):
     path = tmp_path / "library.sqlite3"
-    opened = Library(path)
-    ids = [opened.add(article(f"Article {n}", long_body(f"MARKER-{n}-END")))[0] for n in range(5)]
-    opened.close()
-    return path, ids
-
-
-def test_list_and_search_name_what_they_cannot_read_and_show_the_rest(library):
-    path, ids = library
-    damage_pages_holding(path, "MARKER-2-END", overflow_only=False)
+    ids = library_with_one_damaged(path, overflow_only=False)
     listed = reader("--library", str(path), "list", "--json", check_status=1)
     titles = {row["title"] for row in lines(listed)}
     assert {"Article 0", "Article 1", "Article 3", "Article 4"} <= titles and "Article 2" not in titles

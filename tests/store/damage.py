@@ -53,18 +53,26 @@ def _find_all(data: bytearray, needle: bytes) -> list[int]:
     return found
 
 
-def library_with_one_damaged(path: Path, count: int = 5, damaged: int = 2) -> list[int]:
-    """A library of ``count`` long articles, "Article 0" on; the body of number ``damaged`` is damaged on disk.
+def article(title: str, body: str) -> Article:
+    """An article as the import stores it (rendered), from a title and a Markdown body."""
+    rendered = render_markdown(body)
+    return Article(title=title, markdown=body, text=rendered.text, html=rendered.html,
+                   sections=list(rendered.sections))
+
+
+def long_articles(path: Path, count: int = 5) -> list[int]:
+    """A closed library of ``count`` long articles, "Article 0" on, each body holding ``MARKER-<n>-END``."""
+    library = Library(path)
+    ids = [library.add(article(f"Article {n}", long_body(f"MARKER-{n}-END")))[0] for n in range(count)]
+    library.close()
+    return ids
+
+
+def library_with_one_damaged(path: Path, count: int = 5, damaged: int = 2, overflow_only: bool = True) -> list[int]:
+    """``long_articles`` with the body of number ``damaged`` damaged on disk (with its row, unless ``overflow_only``).
 
     Returns the article ids, in order.
     """
-    library = Library(path)
-    ids = []
-    for n in range(count):
-        body = long_body(f"MARKER-{n}-END")
-        rendered = render_markdown(body)
-        ids.append(library.add(Article(title=f"Article {n}", markdown=body, text=rendered.text, html=rendered.html,
-                                       sections=list(rendered.sections)))[0])
-    library.close()
-    assert damage_pages_holding(path, f"MARKER-{damaged}-END") > 0
+    ids = long_articles(path, count)
+    assert damage_pages_holding(path, f"MARKER-{damaged}-END", overflow_only) > 0
     return ids

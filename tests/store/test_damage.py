@@ -4,27 +4,15 @@ from pathlib import Path
 
 import pytest
 
-from reader.model import Article
-from reader.render import render_markdown
 from reader.store import DamagedArticle, Library
-from tests.store.damage import damage_pages_holding, long_body
-
-
-def article(title: str, body: str) -> Article:
-    rendered = render_markdown(body)
-    return Article(title=title, markdown=body, text=rendered.text, html=rendered.html,
-                   sections=list(rendered.sections))
+from tests.store.damage import article, library_with_one_damaged
 
 
 @pytest.fixture
 def damaged(tmp_path: Path) -> tuple[Path, list[int]]:
     """Five long articles; the third one's body is overwritten on disk."""
     path = tmp_path / "library.sqlite3"
-    library = Library(path)
-    ids = [library.add(article(f"Article {n}", long_body(f"MARKER-{n}-END")))[0] for n in range(5)]
-    library.close()
-    assert damage_pages_holding(path, "MARKER-2-END") > 0
-    return path, ids
+    return path, library_with_one_damaged(path)
 
 
 def test_a_damaged_article_is_named_and_its_neighbours_still_open(damaged):
@@ -43,11 +31,7 @@ def test_a_damaged_article_is_named_and_its_neighbours_still_open(damaged):
 def row_damaged(tmp_path: Path) -> tuple[Path, list[int]]:
     """Five long articles; the page holding the third one's row goes too, not only its tail."""
     path = tmp_path / "library.sqlite3"
-    library = Library(path)
-    ids = [library.add(article(f"Article {n}", long_body(f"MARKER-{n}-END")))[0] for n in range(5)]
-    library.close()
-    assert damage_pages_holding(path, "MARKER-2-END", overflow_only=False) > 0
-    return path, ids
+    return path, library_with_one_damaged(path, overflow_only=False)
 
 
 def test_the_list_and_search_skip_an_unreadable_article_and_name_it(row_damaged):

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 from reader.store import Library
 from reader.store.backup import list_backups
 from reader.ui.auto_backup import AutoBackup
-from tests.store.test_damage import article
+from tests.store.damage import article
 
 
 class Clock:

@@ -4,16 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from reader.store import Library
-from tests.store.damage import damage_pages_holding, long_body
-from tests.store.test_damage import article
-
-
-def _fill(path, count: int = 4) -> list[int]:
-    library = Library(path)
-    ids = [library.add(article(f"Article {n}", long_body(f"MARKER-{n}-END")))[0] for n in range(count)]
-    library.close()
-    return ids
+from tests.store.damage import library_with_one_damaged
 
 
 def _click(qtbot, window, article_id: int) -> None:
@@ -23,8 +14,7 @@ def _click(qtbot, window, article_id: int) -> None:
 
 
 def test_a_damaged_article_shows_a_message_in_its_place(qtbot, app):
-    ids = _fill(app.library_path)
-    damage_pages_holding(app.library_path, "MARKER-1-END")
+    ids = library_with_one_damaged(app.library_path, count=4, damaged=1)
     window = app.launch()
     _click(qtbot, window, ids[3])
     assert window.reader_stack.currentWidget() is window.reader
@@ -40,8 +30,7 @@ def test_a_damaged_article_shows_a_message_in_its_place(qtbot, app):
 
 
 def test_articles_whose_rows_are_damaged_are_left_out_of_the_list_and_counted(qtbot, app):
-    ids = _fill(app.library_path)
-    damage_pages_holding(app.library_path, "MARKER-2-END", overflow_only=False)
+    ids = library_with_one_damaged(app.library_path, count=4, damaged=2, overflow_only=False)
     window = app.launch()
     assert window.library_model.row_of(ids[2]) < 0
     assert window.library_model.row_of(ids[0]) >= 0 and window.library_model.row_of(ids[3]) >= 0

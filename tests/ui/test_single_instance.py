@@ -15,8 +15,7 @@ from reader.store.backup import backup
 from reader.store.lock import LibraryLock
 from reader.ui import startup
 from reader.ui.startup import REFUSED, Opened, open_for_window
-from tests.store.damage import long_body
-from tests.store.test_damage import article
+from tests.store.damage import article, long_body
 from tests.ui.conftest import FakeDialogs
 
 ROOT = Path(__file__).resolve().parents[2]
