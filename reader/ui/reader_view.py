@@ -25,13 +25,14 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from reader.annotate.words import snap_to_words
 from reader.model import COLORS, Article, Highlight, Section
 from reader.paths import resource
 from reader.reading_style import ReadingStyle, reader_css
 from reader.render import OBJECT_REPLACEMENT, SAFE_LINK, article_html, header_blocks
 from reader.themes import LIGHT_THEME, Theme
 from reader.ui.document_map import DocumentMap
-from reader.ui.selection_toolbar import SelectionToolbar, swatch
+from reader.ui.selection_toolbar import SelectionToolbar, swatch, toolbar_position
 
 ImageSource = Callable[[str], bytes | None]
 MIN_SIDE_MARGIN = 24
@@ -106,7 +107,7 @@ class ReaderView(QTextBrowser):
         self._placed = 0
         self.last_color = "yellow"
         self.toolbar = SelectionToolbar({}, self.viewport())
-        self.toolbar.color_chosen.connect(self.highlight_selection)
+        self.toolbar.color_chosen.connect(lambda color: self.highlight_selection(color, self.toolbar.style_choice))
         self.toolbar.note_requested.connect(self.request_note)
         self.toolbar.quote_requested.connect(self._request_quote)
         self.anchorClicked.connect(self._on_anchor_clicked)
@@ -427,12 +428,13 @@ class ReaderView(QTextBrowser):
         cursor = self.textCursor()
         return self.highlight_at(cursor.selectionStart() if cursor.hasSelection() else cursor.position())
 
-    def highlight_selection(self, color: str | None = None) -> None:
+    def highlight_selection(self, color: str | None = None, style: str = "fill") -> None:
+        """Highlight the selection in ``color`` (else the last one used); only the toolbar asks for underline."""
         selected = self.selection_range()
         if selected is None:
             return
         self.last_color = color or self.last_color
-        self.highlight_requested.emit(selected[0], selected[1], self.last_color, self.toolbar.style_choice)
+        self.highlight_requested.emit(selected[0], selected[1], self.last_color, style)
         self._clear_selection()
 
     def request_note(self) -> None:
@@ -461,6 +463,7 @@ class ReaderView(QTextBrowser):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         if self.selection_range() is not None:
+            self._snap_selection()
             self._show_toolbar()
             return
         self.toolbar.hide()
@@ -468,14 +471,21 @@ class ReaderView(QTextBrowser):
         if highlight is not None and highlight.id is not None:
             self.highlight_activated.emit(highlight.id)
 
+    def _snap_selection(self) -> None:
+        """Take whole words in Latin text, so that a highlight never stores half of one."""
+        start, end = self.selection_range()
+        snapped = snap_to_words(self._article.text, start, end) if self._article is not None else (start, end)
+        if snapped != (start, end):
+            self.select_range(*snapped)
+
     def _show_toolbar(self) -> None:
         self.toolbar.adjustSize()
-        rect = self.cursorRect(self.textCursor())
-        x = min(max(rect.left() - self.toolbar.width() // 2, 4), self.viewport().width() - self.toolbar.width() - 4)
-        y = rect.bottom() + 6
-        if y + self.toolbar.height() > self.viewport().height():
-            y = rect.top() - self.toolbar.height() - 6
-        self.toolbar.move(QPoint(x, y))
+        ends = []
+        for position in (self.textCursor().selectionStart(), self.textCursor().selectionEnd()):
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(position)
+            ends.append(self.cursorRect(cursor))
+        self.toolbar.move(toolbar_position(self.toolbar.size(), *ends, self.viewport().rect()))
         self.toolbar.show()
         self.toolbar.raise_()
 
@@ -491,6 +501,7 @@ class ReaderView(QTextBrowser):
         return super().viewportEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.toolbar.hide()
         menu = self.createStandardContextMenu(event.pos())
         selected = self.selection_range()
         under = self.highlight_at(self.cursorForPosition(event.pos()).position())
