@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from reader.annotate.overlaps import inner_highlights
 from reader.annotate.words import snap_to_words
 from reader.model import COLORS, Article, Highlight, Section
 from reader.paths import resource
@@ -103,6 +104,7 @@ class ReaderView(QTextBrowser):
         self._highlights: list[Highlight] = []
         self._cursors: dict[tuple[int, int], QTextCursor] = {}
         self._selections: list[QTextEdit.ExtraSelection] = []
+        self._layers: list[int] = []  # minus each selection's highlight length: the order Qt paints them in
         self._pieces: dict[tuple, list[tuple[int, QTextEdit.ExtraSelection]]] = {}
         self._placed = 0
         self.last_color = "yellow"
@@ -311,19 +313,23 @@ class ReaderView(QTextBrowser):
         guard = QTextCursor(self.document())
         guard.beginEditBlock()
         pieces: dict[tuple, list[tuple[int, QTextEdit.ExtraSelection]]] = {}
-        for highlight in self._highlights:
+        inner = inner_highlights(self._highlights)
+        for number, highlight in enumerate(self._highlights):
             key = (highlight.start, highlight.end, highlight.color, highlight.style,
-                   bool(highlight.note), highlight.id == active_id)
-            pieces[key] = self._pieces.get(key) or self._make_pieces(highlight, key[-1])
+                   bool(highlight.note), highlight.id == active_id, number in inner)
+            pieces[key] = self._pieces.get(key) or self._make_pieces(highlight, key[-2], key[-1])
         guard.endEditBlock()
         self._pieces = pieces
-        ordered = sorted((piece for group in pieces.values() for piece in group), key=lambda piece: piece[0])
-        self._selections = [selection for _, selection in ordered]
+        ordered = sorted(((end, key[0] - key[1], selection) for key, group in pieces.items() for end, selection in group),
+                         key=lambda piece: piece[0])
+        self._selections = [selection for _, _, selection in ordered]
+        self._layers = [minus_length for _, minus_length, _ in ordered]
         self._placed = -1
         self._place_laid_out()
 
-    def _make_pieces(self, highlight: Highlight, active: bool) -> list[tuple[int, QTextEdit.ExtraSelection]]:
-        text_format = self._format_for(highlight, active)
+    def _make_pieces(self, highlight: Highlight, active: bool,
+                     inner: bool = False) -> list[tuple[int, QTextEdit.ExtraSelection]]:
+        text_format = self._format_for(highlight, active, inner)
         pieces = []
         for start, end in self._paragraph_spans(highlight.start, highlight.end):
             selection = QTextEdit.ExtraSelection()
@@ -362,7 +368,9 @@ class ReaderView(QTextBrowser):
         placed = low
         if placed != self._placed:
             self._placed = placed
-            self.setExtraSelections(self._selections[:placed])
+            # Qt paints later selections over earlier ones: longer highlights first, inner ones on top.
+            layered = sorted(range(placed), key=self._layers.__getitem__)
+            self.setExtraSelections([self._selections[i] for i in layered])
 
     @property
     def highlights(self) -> list[Highlight]:
@@ -383,8 +391,12 @@ class ReaderView(QTextBrowser):
             self._cursors[(first, last)] = cursor
         return QTextCursor(cursor)
 
-    def _format_for(self, highlight: Highlight, active: bool) -> QTextCharFormat:
-        """The theme's fill (stronger when active) or underline; a note adds a dashed underline."""
+    def _format_for(self, highlight: Highlight, active: bool, inner: bool = False) -> QTextCharFormat:
+        """The theme's fill (stronger when active) or underline; a note adds a dashed underline.
+
+        An ``inner`` highlight (over part of a longer one) is also underlined in its colour: its
+        translucent fill blends with the outer one, and the line tells where it begins and ends.
+        """
         underline = QColor(self._theme.underlines.get(highlight.color, self._theme.underlines["yellow"]))
         text_format = QTextCharFormat()
         if highlight.style == "underline":
@@ -394,6 +406,9 @@ class ReaderView(QTextBrowser):
                 text_format.setBackground(QColor(*self._theme.fill(highlight.color)))
         else:
             text_format.setBackground(QColor(*self._theme.fill(highlight.color, active)))
+            if inner:
+                text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                text_format.setUnderlineColor(underline)
         if highlight.note:
             text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
             text_format.setUnderlineColor(underline)
