@@ -710,12 +710,25 @@ class MainWindow(QMainWindow):
             failure = report.failures[0]
             message += f": {Path(failure.path).name} — {failure.error}"
         show_status(self.statusBar(), message, PROBLEM if report.failures else RESULT)
-        open_now = report.last_id if self.current_id is None else None
         if self.current_id in report.imported_ids:
-            open_now, self.current_id = self.current_id, None  # a new version of the open article
-        self.reload_library(open_now)
+            self.current_id = None  # a new version of the open article: show it afresh
+        self._open_imported(report.first_id)
         if self._queued:
             self.import_paths(self._queued.pop(0))
+
+    def _open_imported(self, article_id: int | None) -> None:
+        """Select, open and scroll to what the user just imported, clearing a search that hides it.
+
+        A selection of several articles (made to export or delete them) is kept beside it.
+        """
+        several = self.selected_ids()
+        self.reload_library(article_id)
+        if len(several) > 1:
+            self._reselect(several)
+        if article_id is not None and self.current_id != article_id and self.filter_edit.text():
+            self.filter_edit.clear()
+            self.filter_library("")
+            self.select_article(article_id)
 
     def show_failures(self) -> None:
         if self.last_report and self.last_report.failures:
