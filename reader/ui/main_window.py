@@ -51,6 +51,7 @@ from reader.ui.all_annotations import AllAnnotationsView
 from reader.ui.annotation_pane import AnnotationPane
 from reader.ui.commands import DeleteArticle
 from reader.ui.dialogs import Dialogs
+from reader.ui.drop_cue import DropCue
 from reader.ui.export_controller import ExportController
 from reader.ui.export_dialog import SELECTED
 from reader.ui.export_worker import ExportChoice, ExportReport
@@ -131,6 +132,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build_library_pane()
         self._build_reader()
+        self.drop_cue = DropCue(self.reader_stack, self)
         self._build_contents_pane()
         self.theme = ThemeManager(self.settings, self)
         self.reading = ReadingSettings(self.settings, lambda s: self.dialogs.reading_settings(s, self.theme.theme), self)
