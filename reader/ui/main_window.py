@@ -55,6 +55,7 @@ from reader.ui.drop_cue import DropCue
 from reader.ui.export_controller import ExportController
 from reader.ui.export_dialog import SELECTED
 from reader.ui.export_worker import ExportChoice, ExportReport
+from reader.ui.help_menu import HelpMenu
 from reader.ui.highlights import HighlightController
 from reader.ui.import_worker import ImportReport, ImportWorker, start_worker
 from reader.ui.library_delegate import LibraryDelegate
@@ -158,6 +159,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self._build_status_bar()
         self._build_menus()
+        self.help = HelpMenu(self, self.dialogs, self.library.path)
 
         self.library_model.load()
         if self.library.unreadable:
