@@ -156,7 +156,8 @@ class Dialogs:
         layout = QVBoxLayout(dialog)
         layout.addWidget(tree)
         layout.addWidget(buttons)
-        dialog.resize(520, 600)
+        lines = tree.sizeHintForRow(0) * (len(rows) + len(groups)) + tree.header().sizeHint().height()
+        dialog.resize(500, min(720, lines + 90))
         dialog.exec()
 
     def show_about(self, text: str) -> None:

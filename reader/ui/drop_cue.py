@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QWidget
 TITLE = "Drop to import"
 DETAIL = "Saved pages (HTML, MHTML, text, Markdown) or folders of them"
 INSET = 14
-VEIL_ALPHA = 225
+VEIL_ALPHA = 240
 
 
 def carries_local_files(event: QDragEnterEvent) -> bool:
@@ -52,7 +52,7 @@ class DropCue(QWidget):
         veil.setAlpha(VEIL_ALPHA)
         painter.fillRect(self.rect(), veil)
         frame = QRectF(self.rect()).adjusted(INSET, INSET, -INSET, -INSET)
-        pen = QPen(palette.color(QPalette.ColorRole.Highlight), 3, Qt.PenStyle.DashLine)
+        pen = QPen(palette.color(QPalette.ColorRole.Link), 2.5, Qt.PenStyle.DashLine)
         painter.setPen(pen)
         painter.drawRoundedRect(frame, 12, 12)
         title = QFont(self.font())

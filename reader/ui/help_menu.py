@@ -17,6 +17,8 @@ from reader.logs import log_file
 from reader.paths import data_dir
 
 ShortcutRow = tuple[str, str, str]  # menu, action, keys
+# The name to list an action under when its text changes as it is used (Undo → "Undo Delete …").
+SHORTCUT_LABEL = "shortcutLabel"
 
 
 def plain(text: str) -> str:
@@ -39,7 +41,7 @@ def _collect(menu: QMenu, title: str, rows: list[ShortcutRow]) -> None:
             _collect(action.menu(), f"{title} ▸ {plain(action.menu().title())}", rows)
         elif action.shortcuts():
             keys = ", ".join(key.toString(QKeySequence.SequenceFormat.NativeText) for key in action.shortcuts())
-            rows.append((title, plain(action.text()), keys))
+            rows.append((title, action.property(SHORTCUT_LABEL) or plain(action.text()), keys))
 
 
 def version() -> str:

@@ -55,7 +55,7 @@ from reader.ui.drop_cue import DropCue
 from reader.ui.export_controller import ExportController
 from reader.ui.export_dialog import SELECTED
 from reader.ui.export_worker import ExportChoice, ExportReport
-from reader.ui.help_menu import HelpMenu
+from reader.ui.help_menu import SHORTCUT_LABEL, HelpMenu
 from reader.ui.highlights import HighlightController
 from reader.ui.import_worker import ImportReport, ImportWorker, start_worker
 from reader.ui.library_delegate import LibraryDelegate
@@ -283,6 +283,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_action.setProperty(SHORTCUT_LABEL, "Undo")
+        self.redo_action.setProperty(SHORTCUT_LABEL, "Redo")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()

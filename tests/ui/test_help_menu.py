@@ -2,26 +2,32 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QTreeWidget
 
 from reader.paths import data_dir
 from reader.ui.dialogs import Dialogs
 from reader.ui.help_menu import version
+from tests.ui.conftest import import_and_wait
 
 
 def native(key) -> str:
     return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
 
 
-def test_the_shortcut_list_comes_from_the_windows_actions(qtbot, window, app):
+def test_the_shortcut_list_comes_from_the_windows_actions(qtbot, window, app, pages):
+    import_and_wait(qtbot, window, [pages / "quiet-hours.md"])
+    window.reader.selectAll()
     window.menuBar().actions()[0].menu().addAction("&Frobnicate && Polish").setShortcut(QKeySequence("Ctrl+Alt+P"))
+    qtbot.keyClick(window, Qt.Key.Key_H)  # something to undo: the Undo entry's text now names it
+    assert window.undo_stack.undoText()
     window.help.shortcuts_action.trigger()
     [rows] = app.dialogs.shortcuts_shown
     assert ("File", "Import…", native(QKeySequence.StandardKey.Open)) in rows
     assert ("Annotate", "Highlight Selection", "H") in rows
     assert ("Edit", "Delete Article", native(QKeySequence.StandardKey.Delete)) in rows
+    assert ("Edit", "Undo", native(QKeySequence.StandardKey.Undo)) in rows
     assert ("Edit", "Redo", f"{native('Ctrl+Shift+Z')}, {native('Ctrl+Y')}") in rows
     assert ("File", "Frobnicate & Polish", native("Ctrl+Alt+P")) in rows
     assert ("Help", "Keyboard Shortcuts", native(QKeySequence.StandardKey.HelpContents)) in rows
