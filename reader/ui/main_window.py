@@ -733,6 +733,7 @@ class MainWindow(QMainWindow):
             self._reselect(several)
         if article_id is not None and self.current_id != article_id and self.filter_edit.text():
             self.filter_edit.clear()
+            self._filter_timer.stop()  # the list is re-read now, not once the typing pause has passed
             self.filter_library("")
             self.select_article(article_id)
 
