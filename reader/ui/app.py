@@ -20,6 +20,7 @@ from reader.ui.crash import install_excepthook
 from reader.ui.dialogs import Dialogs
 from reader.ui.main_window import MainWindow
 from reader.ui.startup import Opened, open_for_window
+from reader.ui.status import PROBLEM, show_status
 from reader.workers import WorkerPool
 
 
@@ -49,7 +50,7 @@ def run(argv: Sequence[str] | None = None) -> int:
         dialogs.parent = window
         opened.server.paths_received.connect(window.import_from_launch)
         backups = AutoBackup(opened.library.path, parent=window)
-        backups.failed.connect(window.statusBar().showMessage)
+        backups.failed.connect(lambda text: show_status(window.statusBar(), text, PROBLEM))
         backups.start()
         window.show()
         if paths:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -15,6 +16,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -125,3 +128,41 @@ class Dialogs:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return dialog.reading_style()
+
+    def show_shortcuts(self, rows: list[tuple[str, str, str]]) -> None:
+        """The keyboard shortcuts, grouped by menu: (menu, action, keys) rows."""
+        dialog = QDialog(self.parent)
+        dialog.setWindowTitle("Keyboard Shortcuts")
+        tree = QTreeWidget()
+        tree.setObjectName("shortcuts")
+        tree.setColumnCount(2)
+        tree.setHeaderLabels(["Action", "Keys"])
+        tree.setRootIsDecorated(False)
+        groups: dict[str, QTreeWidgetItem] = {}
+        for menu, action, keys in rows:
+            if menu not in groups:
+                groups[menu] = QTreeWidgetItem(tree, [menu])
+                groups[menu].setFirstColumnSpanned(True)
+                font = groups[menu].font(0)
+                font.setBold(True)
+                groups[menu].setFont(0, font)
+            QTreeWidgetItem(groups[menu], [action, keys])
+        tree.expandAll()
+        tree.setItemsExpandable(False)
+        tree.resizeColumnToContents(0)
+        tree.setColumnWidth(0, tree.columnWidth(0) + 24)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(tree)
+        layout.addWidget(buttons)
+        lines = tree.sizeHintForRow(0) * (len(rows) + len(groups)) + tree.header().sizeHint().height()
+        dialog.resize(500, min(720, lines + 90))
+        dialog.exec()
+
+    def show_about(self, text: str) -> None:
+        """Help ▸ About: rich text whose paths can be selected and copied."""
+        box = QMessageBox(QMessageBox.Icon.NoIcon, "About Reader", text, QMessageBox.StandardButton.Close, self.parent)
+        box.setIconPixmap(QApplication.windowIcon().pixmap(64, 64))
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.exec()

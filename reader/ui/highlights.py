@@ -23,8 +23,7 @@ from reader.store import Library
 from reader.ui.annotation_pane import AnnotationPane
 from reader.ui.commands import AddHighlight, DeleteHighlight, EditHighlight
 from reader.ui.reader_view import ReaderView
-
-MESSAGE_MS = 3000
+from reader.ui.status import PROBLEM, RESULT, TIMEOUTS_MS
 
 
 class HighlightController(QObject):
@@ -132,7 +131,7 @@ class HighlightController(QObject):
         before = self.library.annotations.get(highlight_id)
         selected = self.reader.selection_range()
         if before is None or selected is None or self.article is None:
-            self.message.emit("Select the text this highlight belongs to, then attach it.", 5000)
+            self.message.emit("Select the text this highlight belongs to, then attach it.", TIMEOUTS_MS[PROBLEM])
             return
         after = attach(before, self.article, *selected)
         self.undo_stack.push(EditHighlight(self.library, before, after, "Attach highlight", self._changed))
@@ -177,7 +176,7 @@ class HighlightController(QObject):
     def copy_quote(self, start: int, end: int) -> None:
         if self.article is not None:
             QGuiApplication.clipboard().setText(self.quote_text(start, end))
-            self.message.emit("Quote copied.", MESSAGE_MS)
+            self.message.emit("Quote copied.", TIMEOUTS_MS[RESULT])
 
     def copy_selection_quote(self) -> None:
         selected = self.reader.selection_range()
@@ -189,10 +188,10 @@ class HighlightController(QObject):
         notes = article_notes(self.library, self.article.id) if self.article is not None else None
         if notes is not None:
             QGuiApplication.clipboard().setText(render_markdown_notes(notes, self.meanings()))
-            self.message.emit("The article's notes were copied as Markdown.", MESSAGE_MS)
+            self.message.emit("The article's notes were copied as Markdown.", TIMEOUTS_MS[RESULT])
 
     def copy_highlight_markdown(self) -> None:
         highlight = self.pane.current or self.reader.highlight_under_cursor()
         if highlight is not None and self.article is not None:
             QGuiApplication.clipboard().setText(copy_markdown(highlight, self.article, self.meanings()))
-            self.message.emit("Highlight copied as Markdown.", MESSAGE_MS)
+            self.message.emit("Highlight copied as Markdown.", TIMEOUTS_MS[RESULT])

@@ -29,9 +29,12 @@ class ImportReport:
     cancelled: bool = False
     failures: list[ImportOutcome] = field(default_factory=list)
     last_id: int | None = None
+    first_id: int | None = None  # the first page that came in or was found already there: the one to open
     imported_ids: set[int] = field(default_factory=set)
 
     def add(self, outcome: ImportOutcome) -> None:
+        if outcome.status in (ImportOutcome.IMPORTED, ImportOutcome.DUPLICATE) and self.first_id is None:
+            self.first_id = outcome.article_id
         if outcome.status == ImportOutcome.IMPORTED:
             self.imported += 1
             self.last_id = outcome.article_id

@@ -53,16 +53,19 @@ from reader.ui.all_annotations import AllAnnotationsView
 from reader.ui.annotation_pane import AnnotationPane
 from reader.ui.commands import DeleteArticle
 from reader.ui.dialogs import Dialogs
+from reader.ui.drop_cue import DropCue
 from reader.ui.export_controller import ExportController
 from reader.ui.export_dialog import SELECTED
 from reader.ui.export_worker import ExportChoice, ExportReport
 from reader.ui.find_controller import ArticleFinder
+from reader.ui.help_menu import SHORTCUT_LABEL, HelpMenu
 from reader.ui.highlights import HighlightController
 from reader.ui.import_worker import ImportReport, ImportWorker, start_worker
 from reader.ui.library_delegate import LibraryDelegate
 from reader.ui.library_model import ID_ROLE, LibraryModel
 from reader.ui.reader_view import ReaderView
 from reader.ui.reading_settings import ReadingSettings
+from reader.ui.status import PROBLEM, PROGRESS, RESULT, show_status
 from reader.ui.theme import ThemeManager
 from reader.ui.toc_model import SECTION_ROLE, TocModel
 from reader.workers import WorkerPool
@@ -140,6 +143,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._build_library_pane()
         self._build_reader()
+        self.drop_cue = DropCue(self.reader_stack, self)
         self._build_contents_pane()
         self.theme = ThemeManager(self.settings, self)
         self.reading = ReadingSettings(self.settings, lambda s: self.dialogs.reading_settings(s, self.theme.theme), self)
@@ -167,13 +171,13 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self._build_status_bar()
         self._build_menus()
+        self.help = HelpMenu(self, self.dialogs, self.library.path)
 
         self.library_model.load()
         if self.library.unreadable:
-            self.statusBar().showMessage(
-                f"{len(self.library.unreadable):,} articles cannot be read: the library file is damaged there. "
-                "The rest are listed; a backup brings them back."
-            )
+            show_status(self.statusBar(),
+                        f"{len(self.library.unreadable):,} articles cannot be read: the library file is damaged there. "
+                        "The rest are listed; a backup brings them back.", PROBLEM)
         self._restore_state()
 
     # construction
@@ -293,6 +297,8 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.undo_action.setProperty(SHORTCUT_LABEL, "Undo")
+        self.redo_action.setProperty(SHORTCUT_LABEL, "Redo")
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -512,7 +518,7 @@ class MainWindow(QMainWindow):
             neighbour = self.current_id
         if len(ids) == 1:
             self.undo_stack.push(DeleteArticle(self.library, ids[0], first_title, lambda restored: self.reload_library(
-                restored if restored is not None else neighbour), self.statusBar().showMessage))
+                restored if restored is not None else neighbour), self._tell_problem))
             return
 
         def changed(restored: int | None) -> None:
@@ -521,7 +527,7 @@ class MainWindow(QMainWindow):
         self.undo_stack.beginMacro(f"Delete {len(ids):,} articles")
         for article_id, row in zip(ids, rows):
             title = self.library_model.summary(row).title if row >= 0 else ""
-            self.undo_stack.push(DeleteArticle(self.library, article_id, title, changed, self.statusBar().showMessage))
+            self.undo_stack.push(DeleteArticle(self.library, article_id, title, changed, self._tell_problem))
         self.undo_stack.endMacro()
 
     def _neighbour_after_delete(self, rows: set[int]) -> int | None:
@@ -531,6 +537,9 @@ class MainWindow(QMainWindow):
         above = [row for row in range(min(rows) - 1, -1, -1) if row not in rows]
         row = (below or above or [None])[0]
         return self.library_model.summary(row).id if row is not None else None
+
+    def _tell_problem(self, text: str) -> None:
+        show_status(self.statusBar(), text, PROBLEM)
 
     def _reload_soon(self, select_id: int | None) -> None:
         """Re-read the list once after a run of deletions or restorations (one undo step of many articles)."""
@@ -592,15 +601,14 @@ class MainWindow(QMainWindow):
             article = extract_file(path)
             highlights = self.library.replace_text(article_id, article)
         except (ExtractError, LibraryError) as error:
-            self.statusBar().showMessage(f"{Path(path).name} was not re-imported: {error}")
+            show_status(self.statusBar(), f"{Path(path).name} was not re-imported: {error}", PROBLEM)
             return
         states = [h.state for h in highlights]
         self.current_id = None
         self.reload_library(article_id)
-        self.statusBar().showMessage(
-            f"Re-imported {Path(path).name}: {states.count(Highlight.ANCHORED)} highlights in place, "
-            f"{states.count(Highlight.MOVED)} moved, {states.count(Highlight.ORPHANED)} not found"
-        )
+        show_status(self.statusBar(),
+                    f"Re-imported {Path(path).name}: {states.count(Highlight.ANCHORED)} highlights in place, "
+                    f"{states.count(Highlight.MOVED)} moved, {states.count(Highlight.ORPHANED)} not found")
 
     # export
 
@@ -630,13 +638,13 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
-        self.statusBar().showMessage("Exporting…")
+        show_status(self.statusBar(), "Exporting…", PROGRESS)
 
     def _on_export_finished(self, report: ExportReport, out: Path) -> None:
         if self._import is None:
             self.progress.hide()
             self.cancel_button.hide()
-        self.statusBar().showMessage(report.sentence(out))
+        show_status(self.statusBar(), report.sentence(out), PROBLEM if report.error or report.damaged else RESULT)
 
     # import
 
@@ -667,7 +675,7 @@ class MainWindow(QMainWindow):
         if paths:
             self.import_paths(paths)
         else:
-            self.statusBar().showMessage("The clipboard holds no files to import.", 5000)
+            show_status(self.statusBar(), "The clipboard holds no files to import.")
 
     def import_from_launch(self, paths: list[str]) -> None:
         """A second launch on this library: come to the front and import what it was given."""
@@ -692,7 +700,7 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
-        self.statusBar().showMessage("Importing…")
+        show_status(self.statusBar(), "Importing…", PROGRESS)
         self._import = (start_worker(worker), worker)
         self._refresh_timer.start()
 
@@ -732,13 +740,27 @@ class MainWindow(QMainWindow):
         if len(report.failures) == 1:
             failure = report.failures[0]
             message += f": {Path(failure.path).name} — {failure.error}"
-        self.statusBar().showMessage(message)
-        open_now = report.last_id if self.current_id is None else None
+        show_status(self.statusBar(), message, PROBLEM if report.failures else RESULT)
         if self.current_id in report.imported_ids:
-            open_now, self.current_id = self.current_id, None  # a new version of the open article
-        self.reload_library(open_now)
+            self.current_id = None  # a new version of the open article: show it afresh
+        self._open_imported(report.first_id)
         if self._queued:
             self.import_paths(self._queued.pop(0))
+
+    def _open_imported(self, article_id: int | None) -> None:
+        """Select, open and scroll to what the user just imported, clearing a search that hides it.
+
+        A selection of several articles (made to export or delete them) is kept beside it.
+        """
+        several = self.selected_ids()
+        self.reload_library(article_id)
+        if len(several) > 1:
+            self._reselect(several)
+        if article_id is not None and self.current_id != article_id and self.filter_edit.text():
+            self.filter_edit.clear()
+            self._filter_timer.stop()  # the list is re-read now, not once the typing pause has passed
+            self.filter_library("")
+            self.select_article(article_id)
 
     def show_failures(self) -> None:
         if self.last_report and self.last_report.failures:

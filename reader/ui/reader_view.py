@@ -25,13 +25,15 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from reader.annotate.overlaps import inner_highlights
+from reader.annotate.words import snap_to_words
 from reader.model import COLORS, Article, Highlight, Section
 from reader.paths import resource
 from reader.reading_style import ReadingStyle, reader_css
 from reader.render import OBJECT_REPLACEMENT, SAFE_LINK, article_html, header_blocks
 from reader.themes import LIGHT_THEME, Theme
 from reader.ui.document_map import DocumentMap
-from reader.ui.selection_toolbar import SelectionToolbar, swatch
+from reader.ui.selection_toolbar import SelectionToolbar, swatch, toolbar_position
 
 ImageSource = Callable[[str], bytes | None]
 MIN_SIDE_MARGIN = 24
@@ -103,11 +105,12 @@ class ReaderView(QTextBrowser):
         self._cursors: dict[tuple[int, int], QTextCursor] = {}
         self._selections: list[QTextEdit.ExtraSelection] = []
         self._find_selections: list[QTextEdit.ExtraSelection] = []
+        self._layers: list[int] = []  # minus each selection's highlight length: the order Qt paints them in
         self._pieces: dict[tuple, list[tuple[int, QTextEdit.ExtraSelection]]] = {}
         self._placed = 0
         self.last_color = "yellow"
         self.toolbar = SelectionToolbar({}, self.viewport())
-        self.toolbar.color_chosen.connect(self.highlight_selection)
+        self.toolbar.color_chosen.connect(lambda color: self.highlight_selection(color, self.toolbar.style_choice))
         self.toolbar.note_requested.connect(self.request_note)
         self.toolbar.quote_requested.connect(self._request_quote)
         self.anchorClicked.connect(self._on_anchor_clicked)
@@ -317,19 +320,23 @@ class ReaderView(QTextBrowser):
         guard = QTextCursor(self.document())
         guard.beginEditBlock()
         pieces: dict[tuple, list[tuple[int, QTextEdit.ExtraSelection]]] = {}
-        for highlight in self._highlights:
+        inner = inner_highlights(self._highlights)
+        for number, highlight in enumerate(self._highlights):
             key = (highlight.start, highlight.end, highlight.color, highlight.style,
-                   bool(highlight.note), highlight.id == active_id)
-            pieces[key] = self._pieces.get(key) or self._make_pieces(highlight, key[-1])
+                   bool(highlight.note), highlight.id == active_id, number in inner)
+            pieces[key] = self._pieces.get(key) or self._make_pieces(highlight, key[-2], key[-1])
         guard.endEditBlock()
         self._pieces = pieces
-        ordered = sorted((piece for group in pieces.values() for piece in group), key=lambda piece: piece[0])
-        self._selections = [selection for _, selection in ordered]
+        ordered = sorted(((end, key[0] - key[1], selection) for key, group in pieces.items() for end, selection in group),
+                         key=lambda piece: piece[0])
+        self._selections = [selection for _, _, selection in ordered]
+        self._layers = [minus_length for _, minus_length, _ in ordered]
         self._placed = -1
         self._place_laid_out()
 
-    def _make_pieces(self, highlight: Highlight, active: bool) -> list[tuple[int, QTextEdit.ExtraSelection]]:
-        text_format = self._format_for(highlight, active)
+    def _make_pieces(self, highlight: Highlight, active: bool,
+                     inner: bool = False) -> list[tuple[int, QTextEdit.ExtraSelection]]:
+        text_format = self._format_for(highlight, active, inner)
         pieces = []
         for start, end in self._paragraph_spans(highlight.start, highlight.end):
             selection = QTextEdit.ExtraSelection()
@@ -368,12 +375,18 @@ class ReaderView(QTextBrowser):
         placed = low
         if placed != self._placed:
             self._placed = placed
-            self.setExtraSelections(self._selections[:placed] + self._find_selections)
+            self._paint()
 
     def set_find_selections(self, selections: list[QTextEdit.ExtraSelection]) -> None:
         """Tint find matches over the highlights, which stay as they are."""
         self._find_selections = selections
-        self.setExtraSelections(self._selections[: max(self._placed, 0)] + selections)
+        self._paint()
+
+    def _paint(self) -> None:
+        """Hand Qt the placed highlights and the find tints, in the order it paints them (later over earlier):
+        longer highlights first, inner ones on top, the find tints over all."""
+        layered = sorted(range(max(self._placed, 0)), key=self._layers.__getitem__)
+        self.setExtraSelections([self._selections[i] for i in layered] + self._find_selections)
 
     @property
     def highlights(self) -> list[Highlight]:
@@ -394,8 +407,12 @@ class ReaderView(QTextBrowser):
             self._cursors[(first, last)] = cursor
         return QTextCursor(cursor)
 
-    def _format_for(self, highlight: Highlight, active: bool) -> QTextCharFormat:
-        """The theme's fill (stronger when active) or underline; a note adds a dashed underline."""
+    def _format_for(self, highlight: Highlight, active: bool, inner: bool = False) -> QTextCharFormat:
+        """The theme's fill (stronger when active) or underline; a note adds a dashed underline.
+
+        An ``inner`` highlight (over part of a longer one) is also underlined in its colour: its
+        translucent fill blends with the outer one, and the line tells where it begins and ends.
+        """
         underline = QColor(self._theme.underlines.get(highlight.color, self._theme.underlines["yellow"]))
         text_format = QTextCharFormat()
         if highlight.style == "underline":
@@ -405,6 +422,9 @@ class ReaderView(QTextBrowser):
                 text_format.setBackground(QColor(*self._theme.fill(highlight.color)))
         else:
             text_format.setBackground(QColor(*self._theme.fill(highlight.color, active)))
+            if inner:
+                text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+                text_format.setUnderlineColor(underline)
         if highlight.note:
             text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
             text_format.setUnderlineColor(underline)
@@ -439,12 +459,13 @@ class ReaderView(QTextBrowser):
         cursor = self.textCursor()
         return self.highlight_at(cursor.selectionStart() if cursor.hasSelection() else cursor.position())
 
-    def highlight_selection(self, color: str | None = None) -> None:
+    def highlight_selection(self, color: str | None = None, style: str = "fill") -> None:
+        """Highlight the selection in ``color`` (else the last one used); only the toolbar asks for underline."""
         selected = self.selection_range()
         if selected is None:
             return
         self.last_color = color or self.last_color
-        self.highlight_requested.emit(selected[0], selected[1], self.last_color, self.toolbar.style_choice)
+        self.highlight_requested.emit(selected[0], selected[1], self.last_color, style)
         self._clear_selection()
 
     def request_note(self) -> None:
@@ -473,6 +494,7 @@ class ReaderView(QTextBrowser):
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         if self.selection_range() is not None:
+            self._snap_selection()
             self._show_toolbar()
             return
         self.toolbar.hide()
@@ -480,14 +502,21 @@ class ReaderView(QTextBrowser):
         if highlight is not None and highlight.id is not None:
             self.highlight_activated.emit(highlight.id)
 
+    def _snap_selection(self) -> None:
+        """Take whole words in Latin text, so that a highlight never stores half of one."""
+        start, end = self.selection_range()
+        snapped = snap_to_words(self._article.text, start, end) if self._article is not None else (start, end)
+        if snapped != (start, end):
+            self.select_range(*snapped)
+
     def _show_toolbar(self) -> None:
         self.toolbar.adjustSize()
-        rect = self.cursorRect(self.textCursor())
-        x = min(max(rect.left() - self.toolbar.width() // 2, 4), self.viewport().width() - self.toolbar.width() - 4)
-        y = rect.bottom() + 6
-        if y + self.toolbar.height() > self.viewport().height():
-            y = rect.top() - self.toolbar.height() - 6
-        self.toolbar.move(QPoint(x, y))
+        ends = []
+        for position in (self.textCursor().selectionStart(), self.textCursor().selectionEnd()):
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(position)
+            ends.append(self.cursorRect(cursor))
+        self.toolbar.move(toolbar_position(self.toolbar.size(), *ends, self.viewport().rect()))
         self.toolbar.show()
         self.toolbar.raise_()
 
@@ -503,6 +532,7 @@ class ReaderView(QTextBrowser):
         return super().viewportEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        self.toolbar.hide()
         menu = self.createStandardContextMenu(event.pos())
         selected = self.selection_range()
         under = self.highlight_at(self.cursorForPosition(event.pos()).position())

@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QHideEvent, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QToolButton, QWidget
 
 from reader.model import COLORS
+
+
+GAP = 6
+
+
+def toolbar_position(size: QSize, first_line: QRect, last_line: QRect, area: QRect) -> QPoint:
+    """Where the bar goes: above the selection's first line, or below its last when there is no
+    room above, so that it never hides the text being highlighted.
+
+    ``first_line`` and ``last_line`` are the cursor rectangles at the selection's two ends.
+    """
+    above = first_line.top() - GAP - size.height()
+    if above >= area.top():
+        x, y = first_line.left(), above
+    else:
+        x, y = last_line.left(), min(last_line.bottom() + GAP, area.bottom() - size.height())
+    x = min(max(x - size.width() // 2, area.left() + 4), area.right() - size.width() - 4)
+    return QPoint(x, y)
 
 
 def swatch(color: str, size: int = 16) -> QIcon:
@@ -46,7 +64,7 @@ class SelectionToolbar(QFrame):
             self.color_buttons[color] = button
         self.underline_button = QToolButton(self)
         self.underline_button.setText("U̲")
-        self.underline_button.setToolTip("Underline instead of fill")
+        self.underline_button.setToolTip("Underline instead of fill: then pick a colour")
         self.underline_button.setCheckable(True)
         self.underline_button.setAutoRaise(True)
         layout.addWidget(self.underline_button)
@@ -68,6 +86,11 @@ class SelectionToolbar(QFrame):
     def set_meanings(self, meanings: dict[str, str]) -> None:
         for color, button in self.color_buttons.items():
             button.setToolTip(f"{meanings.get(color, color)} ({color})")
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        """Underline applies to the one selection it was pressed for, never to later ones or to H."""
+        self.underline_button.setChecked(False)
+        super().hideEvent(event)
 
     @property
     def style_choice(self) -> str:

@@ -36,6 +36,8 @@ class FakeDialogs:
         self.library_to_choose: str | None = None
         self.reading_style_answer: ReadingStyle | None = None
         self.reading_styles_offered: list[ReadingStyle] = []
+        self.shortcuts_shown: list[list[tuple[str, str, str]]] = []
+        self.about_shown: list[str] = []
 
     def choose_files(self) -> list[str]:
         return list(self.files_to_choose)
@@ -73,6 +75,12 @@ class FakeDialogs:
 
     def open_url(self, url: QUrl) -> None:
         self.opened_urls.append(url.toString())
+
+    def show_shortcuts(self, rows: list[tuple[str, str, str]]) -> None:
+        self.shortcuts_shown.append(list(rows))
+
+    def show_about(self, text: str) -> None:
+        self.about_shown.append(text)
 
 
 class App:
