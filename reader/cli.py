@@ -20,14 +20,14 @@ from reader.exporting import gather
 from reader.importing import import_files, plan_import
 from reader.ingest import ExtractError, extract_file
 from reader.logs import setup_logging
-from reader.model import Article, ArticleSummary, Highlight, ImportOutcome
+from reader.model import Article, ArticleSummary, Highlight, ImportOutcome, reading_key
 from reader.paths import default_library_path
 from reader.render import display_date
 from reader.store import Library, LibraryError, library_errors
 from reader.store.backup import (
     BackupInfo, backup, backup_info, backups_dir, latest_backup, list_backups, restore,
 )
-from reader.store.annotations import clean_tags
+from reader.tags import clean_tags
 
 
 LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"}
@@ -161,7 +161,7 @@ def cmd_annotations_list(args: argparse.Namespace, library: Library) -> int:
     else:
         highlights = sorted(
             library.annotations.search(),
-            key=lambda h: (h.article_id, h.state == Highlight.ORPHANED, h.start, h.id),
+            key=lambda h: (h.article_id, *reading_key(h)),
         )
     for h in highlights:
         if args.json:
