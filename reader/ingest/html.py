@@ -36,6 +36,7 @@ from reader.ingest.metadata import (
 )
 from reader.ingest.plaintext import TextArticle, extract_plain_text, line_kind, prose_weight
 from reader.scripts import HAN, HAN_BASIC, HAN_COMPAT, HAN_RUN, chars_matched
+from reader.urls import url_host
 
 ImageResolver = Callable[[str], "str | None"]
 """Maps an image ``src`` as written in the page to a stored image name, or None."""
@@ -413,7 +414,6 @@ _HAN = re.compile(f"[{HAN_BASIC}]")
 CHINESE_PAGE = 40
 """Han characters in the first 2,000 of a page's text that make it a Chinese page: an English page's
 language menu ("中文") or a quoted name has a few, a Chinese page's navigation alone has over a hundred."""
-_HOST = re.compile(r"https?://(?:www\.)?([^/:?#]+)")
 
 
 @dataclass
@@ -460,9 +460,9 @@ def _site_names(head: _Head) -> set[str]:
     """The site's names, folded: og:site_name or application-name, and the URL's host
     with and without its top-level domain ("indiapost.com", "indiapost")."""
     names = {_fold(head.site)} if head.site else set()
-    host = _HOST.match(head.url)
+    host = url_host(head.url)
     if host:
-        names |= {_fold(host.group(1)), _fold(host.group(1).rsplit(".", 1)[0])}
+        names |= {_fold(host), _fold(host.rsplit(".", 1)[0])}
     return names - {""}
 
 

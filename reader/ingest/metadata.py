@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from reader.ingest import dates
 from reader.scripts import HAN, HAN_BASIC, HANGUL, KANA, chars_matched
+from reader.urls import url_host
 
 if TYPE_CHECKING:
     import lxml.html
@@ -330,15 +331,12 @@ def _may_name_author(root: lxml.html.HtmlElement) -> bool:
     return any(_AUTHOR_WORDS.search("\n".join(root.xpath(f"//@{name}"))) for name in _AUTHOR_ATTRIBUTES)
 
 
-_HOST = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)")
-
-
 def _sitename(name: str | None, url: str | None) -> str | None:
-    """trafilatura's tidying of a site's name: no Twitter "@", capitalised, else the URL's host."""
+    """trafilatura's tidying of a site's name: no Twitter "@", capitalised; else the URL's host,
+    read as every host is (``reader.urls``)."""
     if name:
         name = name.lstrip("@")
         if name and "." not in name and not name[0].isupper():
             name = name.title()
         return name
-    host = _HOST.match(url) if url else None
-    return host.group(1) if host else None
+    return url_host(url) if url else None
