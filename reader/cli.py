@@ -17,7 +17,7 @@ from reader.annotate import Reanchorer
 from reader.annotate.w3c import AnnotationFormatError, Imported, read_annotations
 from reader.export import export
 from reader.exporting import gather
-from reader.importing import import_files, plan_import
+from reader.importing import import_files, plan_import, tally
 from reader.ingest import ExtractError, extract_file
 from reader.logs import setup_logging
 from reader.model import Article, ArticleSummary, Highlight, ImportOutcome, reading_key
@@ -107,10 +107,8 @@ def cmd_import(args: argparse.Namespace, library: Library) -> int:
         elif outcome.status == ImportOutcome.FAILED:
             print(f"{outcome.path}: {outcome.error}", file=sys.stderr)
     if not args.json:
-        print(
-            f"{counts['imported']} imported, {counts['duplicate']} already in the library, "
-            f"{counts['failed']} failed" + "".join(f", {remark}" for remark in plan.remarks())
-        )
+        print(tally(counts[ImportOutcome.IMPORTED], counts[ImportOutcome.DUPLICATE], counts[ImportOutcome.FAILED],
+                    plan.remarks()))
     return 1 if counts[ImportOutcome.FAILED] else 0
 
 
