@@ -15,7 +15,7 @@ from pathlib import Path
 
 from reader.annotate import Reanchorer
 from reader.annotate.w3c import AnnotationFormatError, Imported, read_annotations
-from reader.export import export
+from reader.export import FORMATS, export
 from reader.exporting import gather
 from reader.importing import import_files, plan_import, tally
 from reader.ingest import ExtractError, extract_file
@@ -343,7 +343,7 @@ def cmd_export(args: argparse.Namespace, library: Library) -> int:
         ids = library.annotations.annotated_article_ids()
     missing: list[int] = []
     damaged: list[tuple[int, str]] = []
-    notes = gather(library, ids, with_images=args.format == "html", missing=missing.append,
+    notes = gather(library, ids, with_images=FORMATS[args.format].images, missing=missing.append,
                    damaged=lambda article_id, reason: damaged.append((article_id, reason)))
     try:
         written = export(notes, args.format, args.output, meanings or None, template)
@@ -449,7 +449,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="md and html write one file per article into the folder -o; json and csv write the one file -o. "
         "Without --article or --all: every article with highlights or a note. Nothing is written unless all is.",
     )
-    export_.add_argument("--format", choices=["md", "html", "json", "csv"], required=True)
+    export_.add_argument("--format", choices=list(FORMATS), required=True)
     scope = export_.add_mutually_exclusive_group()
     scope.add_argument("--article", type=int, action="append", default=[], help="article id (repeatable)")
     scope.add_argument("--all", action="store_true", help="every article in the library, with notes or not")
