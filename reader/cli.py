@@ -20,7 +20,7 @@ from reader.exporting import gather
 from reader.importing import import_files, plan_import, tally
 from reader.ingest import ExtractError, extract_file
 from reader.logs import setup_logging
-from reader.model import Article, ArticleSummary, Highlight, ImportOutcome, reading_key
+from reader.model import DEFAULT_MEANINGS, Article, ArticleSummary, Highlight, ImportOutcome, reading_key
 from reader.paths import default_library_path
 from reader.render import display_date
 from reader.store import Library, LibraryError, library_errors
@@ -324,7 +324,7 @@ def cmd_annotations(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_export(args: argparse.Namespace, library: Library) -> int:
-    meanings = {}
+    meanings = dict(DEFAULT_MEANINGS)
     for item in args.meaning:
         color, _, meaning = item.partition("=")
         meanings[color.strip()] = meaning.strip()
@@ -346,7 +346,7 @@ def cmd_export(args: argparse.Namespace, library: Library) -> int:
     notes = gather(library, ids, with_images=FORMATS[args.format].images, missing=missing.append,
                    damaged=lambda article_id, reason: damaged.append((article_id, reason)))
     try:
-        written = export(notes, args.format, args.output, meanings or None, template)
+        written = export(notes, args.format, args.output, meanings, template)
     except (OSError, ValueError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else error
         print(f"{args.output}: {reason}", file=sys.stderr)
@@ -454,7 +454,7 @@ def build_parser() -> argparse.ArgumentParser:
     scope.add_argument("--article", type=int, action="append", default=[], help="article id (repeatable)")
     scope.add_argument("--all", action="store_true", help="every article in the library, with notes or not")
     export_.add_argument("--meaning", action="append", default=[], metavar="COLOUR=TEXT",
-                         help="what a colour means, e.g. yellow='Key point' (repeatable; default the colour's name)")
+                         help="what a colour means, e.g. yellow='Main claim' (repeatable; default the window's: yellow='Key point', …)")
     export_.add_argument("--template", default=None, help="Markdown template (default resources/templates/markdown.md)")
     export_.add_argument("-o", "--output", type=Path, required=True)
 

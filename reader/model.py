@@ -99,6 +99,17 @@ COLORS: dict[str, str] = {
 }
 """The six highlight colours, by name, with the fill the reading view draws."""
 
+DEFAULT_MEANINGS: dict[str, str] = {
+    "yellow": "Key point",
+    "green": "Agree",
+    "blue": "Definition",
+    "pink": "Question",
+    "purple": "Idea",
+    "red": "Disagree",
+}
+"""What each colour means until the user renames it (Annotate ▸ Highlight Colours…): the window
+and the command line's exports label highlights with these, so both say "Key point", not "yellow"."""
+
 
 @dataclass(frozen=True)
 class ArticleNote:
