@@ -15,19 +15,19 @@ from pathlib import Path
 
 from reader.annotate import Reanchorer
 from reader.annotate.w3c import AnnotationFormatError, Imported, read_annotations
-from reader.export import export
+from reader.export import FORMATS, export
 from reader.exporting import gather
-from reader.importing import import_files, plan_import
+from reader.importing import import_files, plan_import, tally
 from reader.ingest import ExtractError, extract_file
 from reader.logs import setup_logging
-from reader.model import Article, ArticleSummary, Highlight, ImportOutcome
+from reader.model import DEFAULT_MEANINGS, Article, ArticleSummary, Highlight, ImportOutcome, reading_key
 from reader.paths import default_library_path
 from reader.render import display_date
 from reader.store import Library, LibraryError, library_errors
 from reader.store.backup import (
     BackupInfo, backup, backup_info, backups_dir, latest_backup, list_backups, restore,
 )
-from reader.store.annotations import clean_tags
+from reader.tags import clean_tags
 
 
 LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"}
@@ -107,10 +107,8 @@ def cmd_import(args: argparse.Namespace, library: Library) -> int:
         elif outcome.status == ImportOutcome.FAILED:
             print(f"{outcome.path}: {outcome.error}", file=sys.stderr)
     if not args.json:
-        print(
-            f"{counts['imported']} imported, {counts['duplicate']} already in the library, "
-            f"{counts['failed']} failed" + "".join(f", {remark}" for remark in plan.remarks())
-        )
+        print(tally(counts[ImportOutcome.IMPORTED], counts[ImportOutcome.DUPLICATE], counts[ImportOutcome.FAILED],
+                    plan.remarks()))
     return 1 if counts[ImportOutcome.FAILED] else 0
 
 
@@ -161,7 +159,7 @@ def cmd_annotations_list(args: argparse.Namespace, library: Library) -> int:
     else:
         highlights = sorted(
             library.annotations.search(),
-            key=lambda h: (h.article_id, h.state == Highlight.ORPHANED, h.start, h.id),
+            key=lambda h: (h.article_id, *reading_key(h)),
         )
     for h in highlights:
         if args.json:
@@ -326,7 +324,7 @@ def cmd_annotations(args: argparse.Namespace, library: Library) -> int:
 
 
 def cmd_export(args: argparse.Namespace, library: Library) -> int:
-    meanings = {}
+    meanings = dict(DEFAULT_MEANINGS)
     for item in args.meaning:
         color, _, meaning = item.partition("=")
         meanings[color.strip()] = meaning.strip()
@@ -345,10 +343,10 @@ def cmd_export(args: argparse.Namespace, library: Library) -> int:
         ids = library.annotations.annotated_article_ids()
     missing: list[int] = []
     damaged: list[tuple[int, str]] = []
-    notes = gather(library, ids, with_images=args.format == "html", missing=missing.append,
+    notes = gather(library, ids, with_images=FORMATS[args.format].images, missing=missing.append,
                    damaged=lambda article_id, reason: damaged.append((article_id, reason)))
     try:
-        written = export(notes, args.format, args.output, meanings or None, template)
+        written = export(notes, args.format, args.output, meanings, template)
     except (OSError, ValueError) as error:
         reason = error.strerror if isinstance(error, OSError) and error.strerror else error
         print(f"{args.output}: {reason}", file=sys.stderr)
@@ -451,12 +449,12 @@ def build_parser() -> argparse.ArgumentParser:
         description="md and html write one file per article into the folder -o; json and csv write the one file -o. "
         "Without --article or --all: every article with highlights or a note. Nothing is written unless all is.",
     )
-    export_.add_argument("--format", choices=["md", "html", "json", "csv"], required=True)
+    export_.add_argument("--format", choices=list(FORMATS), required=True)
     scope = export_.add_mutually_exclusive_group()
     scope.add_argument("--article", type=int, action="append", default=[], help="article id (repeatable)")
     scope.add_argument("--all", action="store_true", help="every article in the library, with notes or not")
     export_.add_argument("--meaning", action="append", default=[], metavar="COLOUR=TEXT",
-                         help="what a colour means, e.g. yellow='Key point' (repeatable; default the colour's name)")
+                         help="what a colour means, e.g. yellow='Main claim' (repeatable; default the window's: yellow='Key point', …)")
     export_.add_argument("--template", default=None, help="Markdown template (default resources/templates/markdown.md)")
     export_.add_argument("-o", "--output", type=Path, required=True)
 

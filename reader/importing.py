@@ -51,6 +51,14 @@ class ImportPlan:
         return said
 
 
+def tally(imported: int, duplicates: int, failed: int, remarks: Iterable[str] = (), cancelled: bool = False) -> str:
+    """The sentence an import ends with, the same in the window's status bar and on the command line:
+    "3 imported, 1 already in the library, 0 failed, 2 other files skipped"."""
+    text = f"{imported} imported, {duplicates} already in the library, {failed} failed"
+    text += "".join(f", {remark}" for remark in remarks)
+    return text + (" — cancelled" if cancelled else "")
+
+
 def _is_page(path: Path) -> bool:
     """A saved page by its name, and a regular file: a FIFO or a device named ``x.html``
     would block the import or feed it without end."""

@@ -7,6 +7,7 @@ keeps them, the renderer and the UI show them.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -98,6 +99,17 @@ COLORS: dict[str, str] = {
 }
 """The six highlight colours, by name, with the fill the reading view draws."""
 
+DEFAULT_MEANINGS: dict[str, str] = {
+    "yellow": "Key point",
+    "green": "Agree",
+    "blue": "Definition",
+    "pink": "Question",
+    "purple": "Idea",
+    "red": "Disagree",
+}
+"""What each colour means until the user renames it (Annotate ▸ Highlight Colours…): the window
+and the command line's exports label highlights with these, so both say "Key point", not "yellow"."""
+
 
 @dataclass(frozen=True)
 class ArticleNote:
@@ -139,3 +151,22 @@ class Highlight:
     ANCHORED = "anchored"
     MOVED = "moved"
     ORPHANED = "orphaned"
+
+
+def reading_key(highlight: Highlight) -> tuple[bool, int, int]:
+    """Where a highlight comes in reading order: the one rule every list, export and query follows.
+
+    Highlights found in the text come by where they start, two starting at the
+    same place in the order they were made (by id); orphans come after all of
+    them, ordered the same way by the last place they were found, so a list
+    does not reshuffle when one of them is orphaned. The store's SQL
+    (``READING_ORDER`` in ``reader.store.annotations``) states the same rule.
+    """
+    return highlight.state == Highlight.ORPHANED, highlight.start, highlight.id or 0
+
+
+def reading_order(highlights: Iterable[Highlight]) -> tuple[list[Highlight], list[Highlight]]:
+    """(highlights found in the text, orphans), each in reading order: what lists and exports show apart."""
+    ordered = sorted(highlights, key=reading_key)
+    placed = [h for h in ordered if h.state != Highlight.ORPHANED]
+    return placed, ordered[len(placed):]

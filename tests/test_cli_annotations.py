@@ -176,3 +176,22 @@ def test_whole_article_annotations_are_read_as_such():
     assert (tags.on_article, tags.tags, tags.content_hash) == (True, ["t"], "abc")
     [highlight] = read_annotations([{"target": {"source": "u", "selector": {"type": "TextQuoteSelector", "exact": "x"}}}])
     assert not highlight.on_article
+
+
+def test_quotes_without_a_position_that_match_one_place_import_as_anchored(tmp_path, library_path):
+    library = Library(library_path)
+    [article_id] = library.find_by_url(URL)
+    text = library.get(article_id).article.text
+    library.close()
+    lines_of_text = [line for line in text.split("\n") if len(line) > 30]
+    passages = [lines_of_text[0][:10], lines_of_text[1][5:25], lines_of_text[-1][-12:]]
+    assert all(text.count(p) == 1 for p in passages)
+    items = [{"type": "Annotation", "target": {"source": URL, "selector": {"type": "TextQuoteSelector", "exact": p}}}
+             for p in passages]
+    notes = tmp_path / "quotes.json"
+    notes.write_text(json.dumps(items, ensure_ascii=False), encoding="utf-8")
+
+    result = reader("--library", library_path, "annotations", "import", str(notes))
+    assert result.stdout.startswith("3 imported (3 anchored, 0 moved, 0 orphaned)")
+    listed = lines(reader("--library", library_path, "annotations", "list", "--json"))
+    assert [(r["exact"], r["state"], r["start"]) for r in listed] == [(p, "anchored", text.index(p)) for p in passages]

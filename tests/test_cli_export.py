@@ -62,14 +62,17 @@ def run(capsys, *args: str) -> tuple[int, list[str]]:
 
 def test_export_markdown_of_annotated_articles(tmp_path, library, capsys):
     path, (annotated, plain, noted, tagged) = library
-    status, out = run(capsys, "--library", str(path), "export", "--format", "md", "--meaning", "yellow=Key point",
+    status, out = run(capsys, "--library", str(path), "export", "--format", "md", "--meaning", "yellow=Main claim",
                       "-o", str(tmp_path / "vault"))
     assert status == 0
     names = sorted(p.name for p in (tmp_path / "vault").iterdir())
     assert names == [f"Only-a-note-{noted:04x}.md", f"Only-tags-{tagged:04x}.md", f"理事会在合肥召开-{annotated:04x}.md"]
     assert sorted(out) == sorted(str(tmp_path / "vault" / n) for n in names)
     text = (tmp_path / "vault" / names[2]).read_text(encoding="utf-8")
-    assert "整体笔记" in text and "— *Key point*" in text and text.count("^hl-") == len(PASSAGES)
+    assert "整体笔记" in text and text.count("^hl-") == len(PASSAGES)
+    # --meaning names yellow; the other colours say what they mean in the window, not their names
+    assert "— *Main claim*" in text and "— *Agree*" in text and "— *Disagree*" in text
+    assert "— *Key point*" not in text and "— *green*" not in text
 
 
 def test_export_html_inlines_the_stored_images(tmp_path, library, capsys):
@@ -88,6 +91,7 @@ def test_export_csv_and_unknown_article(tmp_path, library, capsys):
     assert status == 0
     rows = list(csv.reader(io.StringIO((tmp_path / "h.csv").read_text(encoding="utf-8-sig"))))
     assert len(rows) == 1 + len(PASSAGES)
+    assert [row[2] for row in rows[1:3]] == ["Key point", "Agree"]  # the colour column, as the window labels it
     status = main(["--library", str(path), "export", "--format", "csv", "--article", "999",
                    "-o", str(tmp_path / "none.csv")])
     assert status == 1 and "no article 999" in capsys.readouterr().err

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.importing import import_files, plan_import
+from reader.importing import import_files, plan_import, tally
 from reader.store import Library
 
 
@@ -107,3 +107,10 @@ def test_a_folder_that_cannot_be_opened_is_counted_and_said(tmp_path, pages):
         locked.chmod(0o700)
     assert plan.files == []
     assert plan.remarks() == ["1 folder could not be opened"]
+
+
+def test_the_tally_sentence_is_one_sentence_for_the_window_and_the_command_line():
+    assert tally(3, 1, 0) == "3 imported, 1 already in the library, 0 failed"
+    assert (tally(1, 0, 2, ["2 other files skipped", "1 folder could not be opened"], cancelled=True)
+            == "1 imported, 0 already in the library, 2 failed, 2 other files skipped, 1 folder could not be opened"
+               " — cancelled")

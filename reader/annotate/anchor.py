@@ -75,6 +75,8 @@ class Reanchorer:
             self._shift = placement.start - highlight.start
         exact, prefix, suffix = quote_selector(self.text, placement.start, placement.end)
         same = (placement.start, placement.end, exact) == (highlight.start, highlight.end, highlight.exact)
+        if highlight.start < 0 and exact == highlight.exact:  # a quote without a position (a W3C import)
+            same = self._only_place(highlight) == placement.start
         return dataclasses.replace(
             highlight,
             start=placement.start,
@@ -87,6 +89,19 @@ class Reanchorer:
             section_path=self._section_path(placement.start) if self._sections else list(highlight.section_path),
             tags=list(highlight.tags),
         )
+
+    def _only_place(self, highlight: Highlight) -> int | None:
+        """Where the quote with its context occurs, if at exactly one place, else None.
+
+        A TextQuoteSelector that matches once selects that passage exactly, as
+        W3C defines it: such a highlight is anchored, not moved, though it came
+        with no position to compare with.
+        """
+        needle = highlight.prefix + highlight.exact + highlight.suffix
+        found = self.text.find(needle)
+        if found < 0 or self.text.find(needle, found + 1) >= 0:
+            return None
+        return found + len(highlight.prefix)
 
     def _section_path(self, position: int) -> list[str]:
         if self._index is None:

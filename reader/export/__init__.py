@@ -17,6 +17,7 @@ from pathlib import Path
 
 from reader.export.csv import write_csv
 from reader.export.files import atomic_file, file_name, staged_folder
+from reader.export.formats import FORMATS, ExportFormat
 from reader.export.html import render_html
 from reader.export.markdown import copy_markdown as _copy_markdown
 from reader.export.markdown import render_markdown_notes
@@ -24,9 +25,7 @@ from reader.export.notes import ArticleNotes
 from reader.export.w3c import write_json
 from reader.model import Article, Highlight, StoredArticle
 
-FORMATS = {"md": "md", "markdown": "md", "html": "html", "json": "json", "csv": "csv"}
-
-__all__ = ["ArticleNotes", "ExportCancelled", "FORMATS", "copy_markdown", "export"]
+__all__ = ["ArticleNotes", "ExportCancelled", "ExportFormat", "FORMATS", "copy_markdown", "export"]
 
 
 class ExportCancelled(Exception):
@@ -53,23 +52,23 @@ def export(
     """
     kind = FORMATS.get(fmt.lower())
     if kind is None:
-        raise ValueError(f"unknown export format {fmt!r}; one of md, html, json, csv")
+        raise ValueError(f"unknown export format {fmt!r}; one of {', '.join(FORMATS)}")
     out = Path(out)
-    if kind in ("json", "csv"):
+    if not kind.per_article:
         out.parent.mkdir(parents=True, exist_ok=True)
         with atomic_file(out) as sink:
-            if kind == "json":
+            if kind.name == "json":
                 write_json(notes, sink)
             else:
                 write_csv(notes, sink, meanings)
         return [out]
     with staged_folder(out) as stage:
         for article in notes:
-            if kind == "md":
+            if kind.name == "md":
                 text = render_markdown_notes(article, meanings, template)
             else:
                 text = render_html(article, meanings)
-            stage.write(file_name(article.stored.article.title, article.stored.id, kind), text)
+            stage.write(file_name(article.stored.article.title, article.stored.id, kind.extension), text)
     return stage.written
 
 

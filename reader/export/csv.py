@@ -13,7 +13,8 @@ import io
 from collections.abc import Iterable
 
 from reader.export.files import Writable
-from reader.export.notes import ArticleNotes, reading_order
+from reader.export.notes import ArticleNotes
+from reader.model import reading_order
 
 HEADER = ["article", "section", "colour", "text", "note", "tags", "created", "url"]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

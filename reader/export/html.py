@@ -19,8 +19,8 @@ import mimetypes
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from reader.export.notes import ArticleNotes, block_id, reading_order
-from reader.model import COLORS, Highlight
+from reader.export.notes import ArticleNotes, block_id
+from reader.model import COLORS, Highlight, reading_order
 from reader.render import OBJECT_REPLACEMENT, header_blocks, render_markdown
 
 BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "pre", "div", "dt", "dd"}

@@ -12,8 +12,8 @@ import re
 from pathlib import Path
 from string import Template
 
-from reader.export.notes import ArticleNotes, block_id, reading_order
-from reader.model import Highlight
+from reader.export.notes import ArticleNotes, block_id
+from reader.model import Highlight, reading_order
 from reader.render import display_date
 
 TEMPLATE_PATH = Path(__file__).resolve().parents[2] / "resources" / "templates" / "markdown.md"

@@ -11,8 +11,8 @@ from reader.model import Highlight, StoredArticle
 class ArticleNotes:
     """An article and what the user wrote about it, filled by the caller from the library.
 
-    ``highlights`` in reading order (orphans may come anywhere; exports put
-    them last). Images for the HTML export come from ``stored.article.images``.
+    ``highlights`` in any order: exports put them in reading order
+    (``reader.model.reading_order``), orphans last. Images for the HTML export come from ``stored.article.images``.
     """
 
     stored: StoredArticle
@@ -24,15 +24,6 @@ class ArticleNotes:
     def source(self) -> str:
         """What annotations target: the article's URL, else ``urn:sha256:<content hash>``."""
         return self.stored.article.url or f"urn:sha256:{self.stored.content_hash}"
-
-
-def reading_order(highlights: list[Highlight]) -> tuple[list[Highlight], list[Highlight]]:
-    """(placed highlights by position, orphans by creation), each order stable."""
-    placed = [h for h in highlights if h.state != Highlight.ORPHANED]
-    orphans = [h for h in highlights if h.state == Highlight.ORPHANED]
-    placed.sort(key=lambda h: (h.start, h.end, h.id or 0))
-    orphans.sort(key=lambda h: (h.created, h.id or 0))
-    return placed, orphans
 
 
 def block_id(highlight: Highlight) -> str:

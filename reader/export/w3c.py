@@ -26,8 +26,8 @@ from collections.abc import Iterable
 
 from reader.annotate.w3c import COLOR_KEY, STYLE_KEY
 from reader.export.files import Writable
-from reader.export.notes import ArticleNotes, block_id, reading_order
-from reader.model import Highlight
+from reader.export.notes import ArticleNotes, block_id
+from reader.model import Highlight, reading_order
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 LABEL = "Reader highlights"

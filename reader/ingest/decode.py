@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from reader.ingest.errors import ExtractError
 from reader.ingest.labels import codec_for_label
+from reader.scripts import CJK_PUNCTUATION, FULLWIDTH, HAN, HAN_COMPAT, HAN_RUN, chars_matched
 
 # Codecs widened to the superset browsers actually use for them.
 _SUPERSETS = {
@@ -69,8 +70,8 @@ _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-
 # What Chinese text is written with: ideographs, CJK and full-width punctuation, and the
 # symbols GB2312 carries for rules, bullets and tables (━ │ ※ ● ★ → ①), which text dumps
 # of Chinese pages are full of.
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef\u2010-\u2027\u00b7\u203b"
-                  r"\u2190-\u21ff\u2460-\u24ff\u2500-\u27bf]+")
+_CJK = re.compile(f"[{HAN}{HAN_COMPAT}{CJK_PUNCTUATION}{FULLWIDTH}\u2010-\u2027\u00b7\u203b"
+                  "\u2190-\u21ff\u2460-\u24ff\u2500-\u27bf]+")
 
 
 @dataclass(frozen=True)
@@ -149,20 +150,13 @@ def _strict(data: bytes, encoding: str) -> str | None:
         return None
 
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-_PLAUSIBLE = re.compile(r"[\u00a0-\u017f\u2010-\u206f\u20ac\u2100-\u215f\u2190-\u21ff\u2460-\u24ff"
-                        r"\u2500-\u27bf\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
+_PLAUSIBLE = re.compile("[\u00a0-\u017f\u2010-\u206f\u20ac\u2100-\u215f\u2190-\u21ff\u2460-\u24ff"
+                        f"\u2500-\u27bf{CJK_PUNCTUATION}{HAN}{HAN_COMPAT}{FULLWIDTH}]+")
 
 
 def _non_ascii(text: str) -> int:
     """How many characters are not ASCII: the ASCII codec drops them in one pass of C."""
     return len(text) - len(text.encode("ascii", "ignore"))
-
-
-def _count(runs: re.Pattern[str], text: str) -> int:
-    """Characters matched by ``runs`` (a pattern for runs of a class): one match per run is
-    far cheaper than one per character in CJK text."""
-    return sum(map(len, runs.findall(text)))
 
 
 def _looks_chinese(text: str) -> bool:
@@ -172,9 +166,9 @@ def _looks_chinese(text: str) -> bool:
     non_ascii = _non_ascii(text)
     if non_ascii == 0:
         return True
-    if _count(_PLAUSIBLE, text) < 0.9 * non_ascii:
+    if chars_matched(_PLAUSIBLE, text) < 0.9 * non_ascii:
         return False
-    han = "".join(_HAN.findall(text))
+    han = "".join(HAN_RUN.findall(text))
     if len(han) < 5:
         return True
     common = len(han.encode("gb2312", "ignore")) // 2
@@ -183,7 +177,7 @@ def _looks_chinese(text: str) -> bool:
 
 def _mostly_cjk(text: str) -> bool:
     non_ascii = _non_ascii(text)
-    return non_ascii > 0 and _count(_CJK, text) >= 0.8 * non_ascii
+    return non_ascii > 0 and chars_matched(_CJK, text) >= 0.8 * non_ascii
 
 
 def _mostly_utf8(data: bytes) -> str | None:
@@ -253,7 +247,7 @@ def _undo_once(text: str) -> tuple[str, str] | None:
             return _redo(text, misread, "utf-8"), "utf-8"
         gb = raw.decode("gb18030", "replace")
         broken = gb.count("\ufffd")
-        if broken <= 0.01 * non_ascii and _count(_HAN, gb) >= 0.5 * _non_ascii(gb) and _looks_chinese(gb):
+        if broken <= 0.01 * non_ascii and chars_matched(HAN_RUN, gb) >= 0.5 * _non_ascii(gb) and _looks_chinese(gb):
             if broken == 0:
                 return _redo(text, misread, "gb18030"), "gb18030"
             damaged.append((broken, misread))

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from reader.scripts import HAN
+
 _SCHEMES = (
     ("chapter", re.compile(r"^第[一二三四五六七八九十百零〇\d]+[章编篇部]")),
     ("section", re.compile(r"^第[一二三四五六七八九十百零〇\d]+[节節条]")),
@@ -33,7 +35,7 @@ _SCHEMES = (
 _RANK = {name: rank for rank, (name, _) in enumerate(_SCHEMES)}
 _LABEL = re.compile(r"^(.{2,12}?)[:：]")
 MIN_LABEL_RUN = 3
-_WORD = re.compile(r"[\u3400-\u9fff]|[A-Za-z0-9]+")
+_WORD = re.compile(rf"[{HAN}]|[A-Za-z0-9]+")
 
 
 def numbering(title: str) -> str:

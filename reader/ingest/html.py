@@ -35,6 +35,8 @@ from reader.ingest.metadata import (
     markup_metadata,
 )
 from reader.ingest.plaintext import TextArticle, extract_plain_text, line_kind, prose_weight
+from reader.scripts import HAN, HAN_BASIC, HAN_COMPAT, HAN_RUN, chars_matched
+from reader.urls import url_host
 
 ImageResolver = Callable[[str], "str | None"]
 """Maps an image ``src`` as written in the page to a stored image name, or None."""
@@ -375,7 +377,7 @@ def _block_text(blocks: list[Block]) -> str:
     return "\n".join([b.text for b in blocks if b.text] + [str(i) for b in blocks for i in b.items])
 
 
-_TOKEN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\W\u3400-\u9fff\uf900-\ufaff]+")
+_TOKEN = re.compile(rf"[{HAN}{HAN_COMPAT}]|[^\W{HAN}{HAN_COMPAT}]+")
 
 
 def _shingles(text: str) -> set[tuple[str, ...]]:
@@ -399,7 +401,7 @@ def _prefer_plain(blocks: list[Block], plain: TextArticle) -> bool:
     kept = prose_weight(theirs)
     if kept < 30 and kept < 0.3 * prose_weight(ours):
         return True
-    cjk = sum(map(len, _CJK.findall(ours + theirs))) > 0.3 * max(1, len(ours) + len(theirs))
+    cjk = chars_matched(HAN_RUN, ours + theirs) > 0.3 * max(1, len(ours) + len(theirs))
     if not (cjk and plain.title and plain.head_dated):
         return False
     a, b = _shingles(ours), _shingles(theirs)
@@ -408,12 +410,10 @@ def _prefer_plain(blocks: list[Block], plain: TextArticle) -> bool:
     return not agree
 
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = re.compile(f"[{HAN_BASIC}]")
 CHINESE_PAGE = 40
 """Han characters in the first 2,000 of a page's text that make it a Chinese page: an English page's
 language menu ("中文") or a quoted name has a few, a Chinese page's navigation alone has over a hundred."""
-_HOST = re.compile(r"https?://(?:www\.)?([^/:?#]+)")
 
 
 @dataclass
@@ -460,9 +460,9 @@ def _site_names(head: _Head) -> set[str]:
     """The site's names, folded: og:site_name or application-name, and the URL's host
     with and without its top-level domain ("indiapost.com", "indiapost")."""
     names = {_fold(head.site)} if head.site else set()
-    host = _HOST.match(head.url)
+    host = url_host(head.url)
     if host:
-        names |= {_fold(host.group(1)), _fold(host.group(1).rsplit(".", 1)[0])}
+        names |= {_fold(host), _fold(host.rsplit(".", 1)[0])}
     return names - {""}
 
 
@@ -618,7 +618,7 @@ def _apply_meta_line(article: HtmlArticle, meta: LineMeta, head: _Head, chinese:
 
 BYLINE_LINES = 8
 """How many lines under the headline may hold its byline (source and date lines come first)."""
-_PERSON = re.compile(r"[\u4e00-\u9fff·]{2,4}(?:[ 、，,][\u4e00-\u9fff·]{2,4})*|[A-Z][a-z]+(?: [A-Z][a-z.]+)+")
+_PERSON = re.compile(rf"[{HAN_BASIC}·]{{2,4}}(?:[ 、，,][{HAN_BASIC}·]{{2,4}})*|[A-Z][a-z]+(?: [A-Z][a-z.]+)+")
 
 
 def _byline_under_title(text: str) -> str:

@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from reader.ingest import dates
+from reader.scripts import HAN, HAN_BASIC, HANGUL, KANA, chars_matched
+from reader.urls import url_host
 
 if TYPE_CHECKING:
     import lxml.html
@@ -34,8 +36,8 @@ _REPORTER_PROSE = (r"(?!获悉|獲悉|了解|瞭解|日前|近日|昨日|昨天|
                    r"|赶到|趕到|随即|隨即|再次|实地|實地|现场|現場|也|还|還|又|就|都|亦|已|均)")
 _REPORTER = re.compile(r"(?:本报|本報|本台|本网|新华社|中新社|中新网)?(?:特约|实习|見習|见习)?(?:记者|記者)\s*[:：]?\s*"
                        + _REPORTER_PROSE +
-                       r"([\u4e00-\u9fff·]{2,4}(?:[ 、，,和][\u4e00-\u9fff·]{2,4})*)"
-                       r"(?=[\s）)】\]／/╱,，、]|$|報導|报道|[\u4e00-\u9fff]{2}(?:報導|报道))")
+                       rf"([{HAN_BASIC}·]{{2,4}}(?:[ 、，,和][{HAN_BASIC}·]{{2,4}})*)"
+                       rf"(?=[\s）)】\]／/╱,，、]|$|報導|报道|[{HAN_BASIC}]{{2}}(?:報導|报道))")
 """A reporter's name after 记者, ended as bylines end (a space, a bracket, a slash, 报道): so
 prose such as "记者日前从国务院…获悉" names no one."""
 _DATE_WORD = (r"(?i:on|at|updated|published|posted|(?:mon|tues|wednes|thurs|fri|satur|sun)day"
@@ -56,13 +58,13 @@ may come first ("11/19/2019 by …"), a social handle or an address after ("…@
 # What a site fills an author field with when no one is named: its app, its readers, "anonymous".
 _NO_ONE = frozenset({"手机版", "手機版", "客户端", "客戶端", "网友", "網友", "佚名", "匿名", "本站", "本网", "本網",
                      "小编", "小編", "管理员", "管理員", "admin"})
-_REPORT_TAIL = re.compile(r"\s+[\u4e00-\u9fff]{0,4}(?:報導|报道)$")
+_REPORT_TAIL = re.compile(rf"\s+[{HAN_BASIC}]{{0,4}}(?:報導|报道)$")
 # Taiwanese bylines: "石文南／台北報導", "記者鄭矞昕／綜合報導", "（張文祿報導）"; a desk ("國際中心") is no one's name.
-_PLACE_REPORT = re.compile(r"(?<![\u4e00-\u9fff])(?:記者|记者)?\s*([\u4e00-\u9fff]{2,4})\s*[／/╱]\s*[\u4e00-\u9fff]{0,4}(?:報導|报道)")
-_PAREN_REPORT = re.compile(r"[（(]\s*([\u4e00-\u9fff]{2,4})\s*(?:報導|报道)\s*[）)]")
+_PLACE_REPORT = re.compile(rf"(?<![{HAN_BASIC}])(?:記者|记者)?\s*([{HAN_BASIC}]{{2,4}})\s*[／/╱]\s*[{HAN_BASIC}]{{0,4}}(?:報導|报道)")
+_PAREN_REPORT = re.compile(rf"[（(]\s*([{HAN_BASIC}]{{2,4}})\s*(?:報導|报道)\s*[）)]")
 # A dateline's reporter in brackets, without the word 记者: "中国网1月17日讯（王文举）", "腾讯科技讯（无忌）".
 _DATELINE_REPORT = re.compile(r"(?:讯|訊|电|電)\s*[（(]\s*(?!通讯员|通訊員|实习生|實習生|编辑|編輯|记者|記者)"
-                              r"([\u4e00-\u9fff·]{2,4}(?:[ 、][\u4e00-\u9fff·]{2,4})*)\s*[）)]")
+                              rf"([{HAN_BASIC}·]{{2,4}}(?:[ 、][{HAN_BASIC}·]{{2,4}})*)\s*[）)]")
 _DESK = re.compile(r"(?:中心|小组|小組|部|室|社|网|網|台|组|組|綜合|综合)$")
 _PHOTO = re.compile(r"\s*(?:摄|攝)")
 _ROLE = re.compile(r"\s*(?:通讯员|通訊員|实习生|實習生)")
@@ -161,7 +163,7 @@ _NAME_DASH_DATE = re.compile(r"\s*([A-Z][a-z'’\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a
 
 _PARTS = re.compile(r"\s[|•·]\s")
 # A Korean reporter's name before the word for reporter ("김민수 기자", "김민수기자").
-_KOREAN_REPORTER = re.compile(r"(?<![\uac00-\ud7af])([\uac00-\ud7af]{2,4})\s?기자(?![\uac00-\ud7af])")
+_KOREAN_REPORTER = re.compile(rf"(?<![{HANGUL}])([{HANGUL}]{{2,4}})\s?기자(?![{HANGUL}])")
 
 
 # Where a page's text ran the byline into the next element: a name, then a role or an outlet
@@ -212,9 +214,9 @@ def looks_like_meta_line(line: str) -> bool:
 
 _DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[^\W\d_]+")
-_KANA = re.compile(r"[\u3040-\u30ff]+")
-_HAN = re.compile(r"[\u3400-\u9fff]+")
-_HANGUL = re.compile(r"[\uac00-\ud7af]+")
+_KANA = re.compile(rf"[{KANA}]+")
+_HAN = re.compile(rf"[{HAN}]+")
+_HANGUL = re.compile(rf"[{HANGUL}]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]+")
 _ARABIC = re.compile(r"[\u0600-\u06ff]+")
 _STOPWORDS = {
@@ -228,12 +230,6 @@ _STOPWORDS = {
 }
 
 _LONGEST_STOPWORD = max(len(word) for words in _STOPWORDS.values() for word in words)
-
-
-def _chars(runs: re.Pattern[str], text: str) -> int:
-    """Characters in ``text`` matched by a pattern for runs of a script: one match per
-    run, not per character, which matters in CJK text where every character would be one."""
-    return sum(map(len, runs.findall(text)))
 
 
 def guess_language(text: str) -> str:
@@ -255,15 +251,15 @@ def guess_language(text: str) -> str:
 def _script(sample: str, letters: int) -> str:
     """The language a script names by itself, if one holds enough of the letters; asked
     only when enough characters are not ASCII for any of these thresholds to be reached."""
-    if _chars(_KANA, sample) > 0.05 * letters:
+    if chars_matched(_KANA, sample) > 0.05 * letters:
         return "ja"
-    if _chars(_HANGUL, sample) > 0.2 * letters:
+    if chars_matched(_HANGUL, sample) > 0.2 * letters:
         return "ko"
-    if _chars(_HAN, sample) > 0.2 * letters:
+    if chars_matched(_HAN, sample) > 0.2 * letters:
         return "zh"
-    if _chars(_CYRILLIC, sample) > 0.3 * letters:
+    if chars_matched(_CYRILLIC, sample) > 0.3 * letters:
         return "ru"
-    if _chars(_ARABIC, sample) > 0.3 * letters:
+    if chars_matched(_ARABIC, sample) > 0.3 * letters:
         return "ar"
     return ""
 
@@ -335,15 +331,12 @@ def _may_name_author(root: lxml.html.HtmlElement) -> bool:
     return any(_AUTHOR_WORDS.search("\n".join(root.xpath(f"//@{name}"))) for name in _AUTHOR_ATTRIBUTES)
 
 
-_HOST = re.compile(r"https?://(?:www\.|w[0-9]+\.)?([^/]+)")
-
-
 def _sitename(name: str | None, url: str | None) -> str | None:
-    """trafilatura's tidying of a site's name: no Twitter "@", capitalised, else the URL's host."""
+    """trafilatura's tidying of a site's name: no Twitter "@", capitalised; else the URL's host,
+    read as every host is (``reader.urls``)."""
     if name:
         name = name.lstrip("@")
         if name and "." not in name and not name[0].isupper():
             name = name.title()
         return name
-    host = _HOST.match(url) if url else None
-    return host.group(1) if host else None
+    return url_host(url) if url else None

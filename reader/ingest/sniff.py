@@ -17,7 +17,8 @@ _BY_SUFFIX = {
     ".txt": TEXT, ".text": TEXT,
     ".md": MARKDOWN, ".markdown": MARKDOWN,
 }
-SUPPORTED_SUFFIXES: frozenset[str] = frozenset(_BY_SUFFIX)
+SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(_BY_SUFFIX)
+"""The file names an import reads as saved pages, grouped by kind (the open dialog lists them in this order)."""
 
 _MIME_HEADER = re.compile(r"^(?:mime-version|content-type|from|subject|date|snapshot-content-location|message-id)\s*:", re.I)
 _MULTIPART = re.compile(r"content-type:\s*multipart/related", re.I)

@@ -16,7 +16,6 @@ import dataclasses
 import json
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import date, datetime, timedelta, timezone
@@ -24,8 +23,9 @@ from datetime import date, datetime, timedelta, timezone
 from sqlite_utils import Database
 
 from reader.annotate import reanchor_all
-from reader.model import COLORS, ArticleNote, Highlight, Section
+from reader.model import COLORS, ArticleNote, Highlight, Section, reading_key
 from reader.store.errors import reading_article
+from reader.tags import clean_tags, tag_key
 
 WriteTransaction = Callable[[], AbstractContextManager[None]]
 
@@ -34,30 +34,13 @@ COLUMNS = (
     "h.section_path, h.content_hash, h.state, h.created, h.modified"
 )
 READING_ORDER = "ORDER BY (h.state = 'orphaned'), h.start, h.id"
+"""``reader.model.reading_key`` in SQL: placed highlights by start then id, orphans last, ordered alike."""
 NEWEST_FIRST = "ORDER BY h.created DESC, h.id DESC"
 CHUNK = 500  # ids per IN (...) list
 
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def clean_tags(tags: Iterable[str]) -> list[str]:
-    """Tags as the user meant them: trimmed, inner white space single, no empties, no case-duplicates."""
-    seen: set[str] = set()
-    result: list[str] = []
-    for tag in tags:
-        name = " ".join(unicodedata.normalize("NFC", str(tag)).split())
-        key = tag_key(name)
-        if name and key not in seen:
-            seen.add(key)
-            result.append(name)
-    return result
-
-
-def tag_key(name: str) -> str:
-    """What makes two tags the same tag: case-insensitively, in any script."""
-    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
 
 
 def _row_to_highlight(row: Sequence, tags: list[str]) -> Highlight:
@@ -411,7 +394,7 @@ class Annotations:
                     json.dumps(after.section_path, ensure_ascii=False), after.content_hash, after.state, after.id,
                 ],
             )
-        return sorted(new, key=lambda h: (h.state == Highlight.ORPHANED, h.start, h.id or 0))
+        return sorted(new, key=reading_key)
 
     # helpers
 

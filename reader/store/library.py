@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from sqlite_utils import Database
 
@@ -22,6 +21,7 @@ from reader.model import Article, ArticleSummary, Highlight, Section, StoredArti
 from reader.store.annotations import Annotations
 from reader.store.errors import LibraryError, is_damage, reading_article
 from reader.store.migrations import migrate, refuse_newer
+from reader.urls import site_host, split_web_url
 
 BUSY_TIMEOUT_MS = 5000
 SUMMARY_COLUMNS = "id, title, source, published, url, added, json_array_length(sections)"
@@ -48,19 +48,15 @@ def page_key(url: str) -> tuple[str, str, str] | None:
     or its index page names no article: pages whose saved address is the
     site's home are different articles, whatever their titles.
     """
-    try:
-        parts = urlsplit(url.strip())
-        port = parts.port
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    parts = split_web_url(url)
+    if parts is None:
         return None
     path = parts.path.rstrip("/")
     if not parts.query and (not path or _HOME_PAGE.fullmatch(path)):
         return None
-    host = parts.hostname.lower().removeprefix("www.")
-    if port not in (None, 80, 443):
-        host = f"{host}:{port}"
+    host = site_host(parts)
+    if parts.port not in (None, 80, 443):
+        host = f"{host}:{parts.port}"
     return host, path, parts.query
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from reader.model import COLORS, Highlight
+from reader.model import COLORS, Highlight, reading_order
 
 Index = QModelIndex | QPersistentModelIndex
 HIGHLIGHT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -69,14 +69,10 @@ class AnnotationModel(QAbstractItemModel):
         self.beginResetModel()
         groups: dict[str, _Group] = {}
         orphans = _Group(ORPHANS)
-        placed = sorted(
-            (h for h in self._all if h.state != Highlight.ORPHANED and self._filter.accepts(h)),
-            key=lambda h: (h.start, h.end),
-        )
+        placed, orphans.highlights = reading_order(h for h in self._all if self._filter.accepts(h))
         for highlight in placed:
             title = highlight.section_path[-1] if highlight.section_path else BEGINNING
             groups.setdefault(title, _Group(title)).highlights.append(highlight)
-        orphans.highlights = [h for h in self._all if h.state == Highlight.ORPHANED and self._filter.accepts(h)]
         self._groups = list(groups.values()) + ([orphans] if orphans.highlights else [])
         self.endResetModel()
 

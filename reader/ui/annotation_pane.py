@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.model import COLORS, Highlight
+from reader.tags import clean_tags
 from reader.ui.annotation_model import HIGHLIGHT_ROLE, AnnotationModel, Filter
 from reader.ui.filters import colour_filter, fill_tags, tag_filter
 from reader.ui.selection_toolbar import swatch
@@ -30,12 +31,8 @@ from reader.ui.wrapping_delegate import WrappingDelegate
 
 
 def parse_tags(text: str) -> list[str]:
-    tags: list[str] = []
-    for raw in text.replace("，", ",").split(","):
-        tag = raw.strip().lstrip("#")
-        if tag and tag.casefold() not in (t.casefold() for t in tags):
-            tags.append(tag)
-    return tags
+    """The tags typed in a tag field: separated by commas (Chinese ones too), a leading # dropped."""
+    return clean_tags(raw.strip().lstrip("#") for raw in text.replace("，", ",").split(","))
 
 
 class NoteEdit(QPlainTextEdit):

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.ingest import SUPPORTED_SUFFIXES
 from reader.model import ImportOutcome
 from reader.reading_style import ReadingStyle
 from reader.themes import Theme
@@ -30,7 +31,7 @@ from reader.ui.reading_dialog import ReadingSettingsDialog
 
 LIBRARY_FILTER = "Reader libraries (*.sqlite3 *.sqlite *.db);;All files (*)"
 RESTORE, OTHER, QUIT = "restore", "other", "quit"
-PAGE_FILTER = "Saved pages (*.html *.htm *.xhtml *.shtml *.mht *.mhtml *.txt *.text *.md *.markdown);;All files (*)"
+PAGE_FILTER = f"Saved pages ({' '.join('*' + suffix for suffix in SUPPORTED_SUFFIXES)});;All files (*)"
 
 
 class Dialogs:

@@ -14,20 +14,7 @@ from bisect import bisect_right
 
 from PySide6.QtGui import QTextDocument
 
-
-def utf16_length(text: str) -> int:
-    return len(text.encode("utf-16-le")) // 2
-
-
-def code_points_in(text: str, units: int) -> int:
-    """How many code points of ``text`` its first ``units`` UTF-16 units hold."""
-    count = 0
-    for character in text:
-        units -= 2 if ord(character) > 0xFFFF else 1
-        if units < 0:
-            break
-        count += 1
-    return count
+from reader.annotate.utf16 import Utf16Map, to_utf16
 
 
 class DocumentMap:
@@ -55,8 +42,11 @@ class DocumentMap:
         index = bisect_right(self._block_positions, position) - 1
         if index < 0:
             return None
-        line = self._lines[index]
-        return self._line_starts[index] + code_points_in(line, position - self._block_positions[index])
+        line = Utf16Map(self._lines[index])
+        # A position past the line's end (in a block the canonical text leaves out) is its end;
+        # one between the halves of a surrogate pair is the character it splits.
+        units = min(position - self._block_positions[index], line.utf16_length)
+        return self._line_starts[index] + line.from_utf16(units)
 
     def to_document(self, offset: int) -> int:
         """The document position of a canonical offset (code points)."""
@@ -65,4 +55,4 @@ class DocumentMap:
         index = max(0, bisect_right(self._line_starts, offset) - 1)
         line = self._lines[index]
         within = min(max(offset - self._line_starts[index], 0), len(line))
-        return self._block_positions[index] + utf16_length(line[:within])
+        return self._block_positions[index] + to_utf16(line, within)

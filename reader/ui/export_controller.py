@@ -12,10 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from reader.export.csv import render_csv
-from reader.export.html import render_html
-from reader.export.markdown import render_markdown_notes
-from reader.export.w3c import render_json
+from reader.export import FORMATS
 from reader.exporting import article_notes
 from reader.store import DamagedArticle, Library
 from reader.ui.dialogs import Dialogs
@@ -57,19 +54,12 @@ class ExportController(QObject):
     def preview(self, article_ids: Sequence[int], fmt: str) -> str:
         """The first file of an export of these articles (for JSON and CSV: the first article's part)."""
         try:
-            notes = article_notes(self.library, article_ids[0], fmt == "html") if article_ids else None
+            notes = article_notes(self.library, article_ids[0], FORMATS[fmt].images) if article_ids else None
         except DamagedArticle as error:
             return f"{error} The export will leave it out."
         if notes is None:
             return NOTHING_YET
-        meanings = self._meanings()
-        render = {
-            "md": lambda: render_markdown_notes(notes, meanings),
-            "html": lambda: render_html(notes, meanings),
-            "json": lambda: render_json([notes]),
-            "csv": lambda: render_csv([notes], meanings),
-        }[fmt]
-        return render()
+        return FORMATS[fmt].render_one(notes, self._meanings())
 
     def ask(
         self, current_id: int | None, current_title: str | None, selected_ids: Sequence[int], scope: str = ""

@@ -26,13 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-EXPORT_FORMATS = {
-    "md": "Markdown, one file per article",
-    "html": "HTML, one self-contained file per article",
-    "json": "JSON (W3C Web Annotation), one file",
-    "csv": "CSV spreadsheet, one file",
-}
-FOLDER_FORMATS = ("md", "html")
+from reader.export import FORMATS
 
 CURRENT, SELECTED, ANNOTATED, LIBRARY = "current", "selected", "all", "library"
 SCOPES = (CURRENT, SELECTED, ANNOTATED, LIBRARY)
@@ -75,9 +69,9 @@ class ExportAnswer(NamedTuple):
 
 def choose_with_file_dialog(parent: QWidget, fmt: str) -> str:
     """A folder for the one-file-per-article formats, else a file; "" when the user cancels."""
-    if fmt in FOLDER_FORMATS:
+    if FORMATS[fmt].per_article:
         return QFileDialog.getExistingDirectory(parent, "Export into folder")
-    chosen, _ = QFileDialog.getSaveFileName(parent, "Export to file", f"reader-notes.{fmt}")
+    chosen, _ = QFileDialog.getSaveFileName(parent, "Export to file", f"reader-notes.{FORMATS[fmt].extension}")
     return chosen
 
 
@@ -95,8 +89,8 @@ class ExportDialog(QDialog):
         form = QFormLayout(self)
 
         self.formats = QComboBox()
-        for key, label in EXPORT_FORMATS.items():
-            self.formats.addItem(label, key)
+        for name, export_format in FORMATS.items():
+            self.formats.addItem(export_format.label, name)
         form.addRow("Format", self.formats)
 
         labels = {
@@ -157,7 +151,7 @@ class ExportDialog(QDialog):
     def accept(self) -> None:
         """OK only with somewhere to write; otherwise say so and stay open."""
         if self.answer() is None:
-            self.problem.setText("Choose a folder to export into." if self.fmt in FOLDER_FORMATS
+            self.problem.setText("Choose a folder to export into." if FORMATS[self.fmt].per_article
                                  else "Choose a file to export to.")
             self.problem.show()
             self.destination.setFocus()
@@ -166,7 +160,7 @@ class ExportDialog(QDialog):
 
     def _format_changed(self) -> None:
         self.destination.setPlaceholderText(
-            "a folder: one file per article" if self.fmt in FOLDER_FORMATS else f"a .{self.fmt} file"
+            "a folder: one file per article" if FORMATS[self.fmt].per_article else f"a .{FORMATS[self.fmt].extension} file"
         )
         self._show_preview()
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from reader.export import ExportCancelled, export
+from reader.export import FORMATS, ExportCancelled, export
 from reader.exporting import gather
 from reader.store import Library, LibraryError
 
@@ -82,7 +82,7 @@ class ExportWorker(QObject):
         try:
             library = Library(self._library_path)
             try:
-                notes = gather(library, choice.article_ids, with_images=choice.fmt == "html", step=self._step,
+                notes = gather(library, choice.article_ids, with_images=FORMATS[choice.fmt].images, step=self._step,
                                damaged=lambda article_id, reason: report.damaged.append((article_id, reason)))
                 report.written = export(notes, choice.fmt, choice.out, self._meanings)
             finally:

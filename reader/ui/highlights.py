@@ -17,7 +17,7 @@ from reader.annotate.selectors import attach, new_highlight
 from reader.export import copy_markdown
 from reader.export.markdown import render_markdown_notes
 from reader.exporting import article_notes
-from reader.model import Highlight, StoredArticle
+from reader.model import Highlight, StoredArticle, reading_key
 from reader.render import display_date
 from reader.store import Library
 from reader.ui.annotation_pane import AnnotationPane
@@ -65,7 +65,7 @@ class HighlightController(QObject):
     @property
     def highlights(self) -> list[Highlight]:
         """The open article's highlights in reading order, orphans last."""
-        return sorted(self._open.values(), key=lambda h: (h.state == Highlight.ORPHANED, h.start, h.id))
+        return sorted(self._open.values(), key=reading_key)
 
     def open(self, stored: StoredArticle | None) -> None:
         """Show an article's highlights, note and tags (none when ``stored`` is None)."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from reader.importing import import_files, plan_import
+from reader.importing import import_files, plan_import, tally
 from reader.model import ImportOutcome
 from reader.store import Library, LibraryError
 from reader.workers import WorkerPool
@@ -46,13 +46,7 @@ class ImportReport:
             self.failures.append(outcome)
 
     def sentence(self) -> str:
-        text = (
-            f"{self.imported} imported, {self.duplicates} already in the library, "
-            f"{len(self.failures)} failed"
-        )
-        if self.remarks:
-            text += f" ({', '.join(self.remarks)})"
-        return text + (" — cancelled" if self.cancelled else "")
+        return tally(self.imported, self.duplicates, len(self.failures), self.remarks, self.cancelled)
 
 
 class ImportWorker(QObject):

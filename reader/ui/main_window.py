@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
 
 from reader.importing import warm_up
 from reader.ingest import ExtractError, extract_file
-from reader.model import COLORS, Highlight, ImportOutcome, StoredArticle
+from reader.model import COLORS, DEFAULT_MEANINGS, Highlight, ImportOutcome, StoredArticle
 from reader.paths import resource
 from reader.store import DamagedArticle, Library, LibraryError
 from reader.ui.all_annotations import AllAnnotationsView
@@ -75,14 +75,6 @@ log = logging.getLogger(__name__)
 REFRESH_MS = 400
 FILTER_DELAY_MS = 150
 SIDE_MIN_WIDTH = 180
-DEFAULT_MEANINGS = {
-    "yellow": "Key point",
-    "green": "Agree",
-    "blue": "Definition",
-    "pink": "Question",
-    "purple": "Idea",
-    "red": "Disagree",
-}
 
 
 def local_paths(urls: list[QUrl]) -> list[str]:

@@ -126,7 +126,14 @@ def test_a_highlight_without_a_position_is_found_by_its_quote():
     text = "Some text before. 目标文字在这里。 And after."
     h = Highlight(article_id=1, start=-1, end=-1, exact="目标文字在这里。", prefix="before. ", suffix=" And")
     result = reanchor(h, text)
-    assert text[result.start : result.end] == "目标文字在这里。" and result.state == Highlight.MOVED
+    # The quote with its context selects exactly one place: that is where it is, not where it moved to.
+    assert text[result.start : result.end] == "目标文字在这里。" and result.state == Highlight.ANCHORED
+
+
+def test_a_quote_without_a_position_found_at_several_places_has_moved_to_the_one_chosen():
+    text = "目标文字。 Some text between. 目标文字。"
+    result = reanchor(Highlight(article_id=1, start=-1, end=-1, exact="目标文字。"), text)
+    assert text[result.start : result.end] == "目标文字。" and result.state == Highlight.MOVED
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

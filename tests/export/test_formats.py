@@ -174,3 +174,18 @@ def test_copy_markdown(notes):
     assert copy_markdown(plain, article) == (
         "> 开发区协会召开理事会\n> — [A \\[draft\\] title](<https://example.org/a (1).html>)\n"
     )
+
+
+def test_every_listed_format_writes_what_the_list_says(notes, tmp_path):
+    from reader.export import FORMATS
+
+    assert list(FORMATS) == ["md", "html", "json", "csv"]
+    for name, kind in FORMATS.items():
+        out = tmp_path / name if kind.per_article else tmp_path / f"notes.{kind.extension}"
+        written = export([notes], name, out)
+        if kind.per_article:  # a folder, one file per article, each what the preview shows
+            assert [p.parent for p in written] == [out] and written[0].suffix == f".{kind.extension}"
+            assert written[0].read_text(encoding="utf-8") == kind.render_one(notes, None)
+        else:
+            assert written == [out]
+            assert out.read_bytes().decode("utf-8-sig") == kind.render_one(notes, None).lstrip("\ufeff")

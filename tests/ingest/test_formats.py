@@ -88,7 +88,7 @@ def test_markdown_with_front_matter(fixtures):
 
 
 def test_supported_suffixes():
-    assert SUPPORTED_SUFFIXES == frozenset(
+    assert set(SUPPORTED_SUFFIXES) == (
         {".html", ".htm", ".xhtml", ".shtml", ".mht", ".mhtml", ".txt", ".text", ".md", ".markdown"})
 
 

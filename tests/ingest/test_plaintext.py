@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.ingest import extract_bytes, extract_file
-from reader.ingest.plaintext.lines import _ends_sentence, count_words, display_width
+from reader.ingest.plaintext.lines import _ends_sentence, count_words
+from reader.scripts import CJK_LETTERS, display_width
 
 
 def test_chinese_page_title_metadata_and_body(fixtures):
@@ -185,10 +186,8 @@ def test_comments_and_teaser_rivers_end_an_english_story():
 
 # Counting by runs of characters must count exactly what one token per ideograph
 # (and one per run of other letters or digits) counts.
-_ONE_PER_IDEOGRAPH = re.compile(
-    r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]|[^\W_\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]+"
-)
-_IDEOGRAPH = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_ONE_PER_IDEOGRAPH = re.compile(f"[{CJK_LETTERS}]|[^\\W_{CJK_LETTERS}]+")
+_IDEOGRAPH = re.compile(f"[{CJK_LETTERS}]")
 
 
 @given(st.text(alphabet=st.sampled_from(list("ab Z9_-.,，。・ー中文アイ한글\ufa6e\u3000é")), max_size=40) | st.text(max_size=40))

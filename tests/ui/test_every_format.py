@@ -84,3 +84,13 @@ def test_every_format_shows_its_headings_and_its_images(qtbot, window, tmp_path)
         open_title(qtbot, window, title)
         assert contents(window) == HEADINGS
         assert PARAGRAPHS[2] in window.reader.toPlainText()
+
+
+def test_the_open_dialog_offers_every_kind_of_page_an_import_reads():
+    from reader.ingest import SUPPORTED_SUFFIXES
+    from reader.ui.dialogs import PAGE_FILTER
+
+    pages, rest = PAGE_FILTER.split(";;")
+    assert pages == "Saved pages (*.html *.htm *.xhtml *.shtml *.mht *.mhtml *.txt *.text *.md *.markdown)"
+    assert pages.split("(")[1].rstrip(")").split() == [f"*{suffix}" for suffix in SUPPORTED_SUFFIXES]
+    assert rest == "All files (*)"

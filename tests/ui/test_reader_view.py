@@ -71,7 +71,7 @@ def test_images_come_only_from_the_article_and_links_never_auto_open(qtbot):
 
 
 def test_document_positions_map_to_canonical_offsets_and_back(qtbot):
-    from reader.ui.document_map import utf16_length
+    from reader.annotate.utf16 import to_utf16
 
     view = ReaderView()
     qtbot.addWidget(view)
@@ -83,10 +83,11 @@ def test_document_positions_map_to_canonical_offsets_and_back(qtbot):
         position = mapping.to_document(start)
         cursor = view.textCursor()
         cursor.setPosition(position)
-        cursor.setPosition(position + utf16_length(needle), cursor.MoveMode.KeepAnchor)
+        units = to_utf16(needle, len(needle))
+        cursor.setPosition(position + units, cursor.MoveMode.KeepAnchor)
         assert cursor.selectedText() == needle
         assert mapping.to_text(position) == start
-        assert mapping.to_text(position + utf16_length(needle)) == start + len(needle)
+        assert mapping.to_text(position + units) == start + len(needle)
     assert mapping.to_text(0) is None
 
 

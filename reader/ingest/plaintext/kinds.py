@@ -9,6 +9,7 @@ import re
 from reader.ingest.dates import has_date
 from reader.ingest.metadata import looks_like_meta_line
 from reader.ingest.plaintext.lines import Unit, clean_line, count_words, measure
+from reader.scripts import HAN
 
 # Page furniture a whole line can be, tried in one match: what lynx leaves of forms
 # and frames, a bare link, pager links.
@@ -22,8 +23,8 @@ _FURNITURE = re.compile(
 _EMPTY_FIELD = re.compile(r"\[\s{3,}\]")
 _RULE = re.compile(r"^[\W_]+$")
 _BAR_HINT = re.compile(r"[|｜│¦\-–—·•/]")
-NAV_BARS = re.compile(r"[|｜│¦]|\s[-–—·•/]\s|(?<=[\u3400-\u9fff])[-·•](?=[\u3400-\u9fff])")
-_NAV_SPLIT = re.compile(r"\s+|[|｜│¦]|(?<=[\u3400-\u9fff])[-·•](?=[\u3400-\u9fff])")
+NAV_BARS = re.compile(rf"[|｜│¦]|\s[-–—·•/]\s|(?<=[{HAN}])[-·•](?=[{HAN}])")
+_NAV_SPLIT = re.compile(rf"\s+|[|｜│¦]|(?<=[{HAN}])[-·•](?=[{HAN}])")
 _CRUMB_SPLIT = re.compile(r"(?:>>|->|›|»|＞|>|→|/|＼|\\)")
 _CRUMB_HINT = re.compile(r"[>›»＞→/＼\\]")
 _CRUMB_END = re.compile(r"(?:正文|正文内容|内容|详情|文章|本文|Article|Story)\s*$", re.I)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from reader.scripts import CJK_LETTERS, HAN, display_width
+
 _NEWLINES = re.compile(r"\r\n|\r|\n|\x85|\u2028|\u2029")
 # What str.splitlines() breaks lines at besides those: text that holds none is split by it, faster.
 _OTHER_BREAKS = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e")
@@ -26,11 +28,9 @@ def _lines(text: str) -> list[str]:
     return lines
 
 
-_CJK_CLASS = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff"
-_CJK_RUN = re.compile(f"[{_CJK_CLASS}]+")
-_CJK_CHAR = re.compile(f"[{_CJK_CLASS}]")
-OTHER_WORD = re.compile(f"[^\\W_{_CJK_CLASS}]+")
-_WORD_OR_CJK = re.compile(f"([{_CJK_CLASS}]+)|[^\\W_{_CJK_CLASS}]+")
+_CJK_CHAR = re.compile(f"[{CJK_LETTERS}]")
+OTHER_WORD = re.compile(f"[^\\W_{CJK_LETTERS}]+")
+_WORD_OR_CJK = re.compile(f"([{CJK_LETTERS}]+)|[^\\W_{CJK_LETTERS}]+")
 _ASCII_WORD = re.compile(r"[A-Za-z0-9]+")
 # ASCII text's bytes with each letter and digit made an "a" and all else a space: the words the
 # pattern above finds are then what bytes.split() splits out, and it counts them faster.
@@ -39,7 +39,7 @@ _ASCII_WORD_BYTES = bytes.maketrans(bytes(range(128)), bytes(97 if chr(i).isalnu
 # full stop also before a closing quote, a comma also before an ideograph. One character
 # class comes first so that the scan skips all other characters quickly.
 _SENTENCE = re.compile(
-    r"[，。！？；、,;!?.](?:(?<=[，。！？；、])|(?<=[,;!?])(?=\s|$)|(?<=\.)(?=\s|$|[\"'”’)])|(?<=,)(?=[\u3400-\u9fff]))"
+    r"[，。！？；、,;!?.](?:(?<=[，。！？；、])|(?<=[,;!?])(?=\s|$)|(?<=\.)(?=\s|$|[\"'”’)])|(?<=,)(?=[" + HAN + "]))"
 )
 _STOPS = "。！？!?…;；"
 _CLOSERS = "\"'”’」』)）"
@@ -47,17 +47,6 @@ _BULLET = re.compile(r"^(?:[•·●○◆◇■□▪▫►▶▸※★☆◎�
 # The characters a bullet starts with: most lines start otherwise and need no match.
 _BULLET_FIRST = frozenset("•·●○◆◇■□▪▫►▶▸※★☆◎→»-*+0123456789")
 _LYNX_LIST = re.compile(r"^\d{1,3}\.\s+")
-
-
-_WIDE_RUN = re.compile(
-    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf"
-    "\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]+"
-)
-
-
-def display_width(text: str) -> int:
-    """Terminal columns: CJK characters take two, which is how text dumps wrap and align them."""
-    return len(text) if text.isascii() else len(text) + sum(map(len, _WIDE_RUN.findall(text)))
 
 
 def _indent_width(line: str) -> int:
