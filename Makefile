@@ -19,7 +19,7 @@ run: $(STAMP)
 	$(PY) main.py $(if $(LIBRARY),--library $(LIBRARY))
 
 test: $(STAMP) lint
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -n 2
 
 lint: $(STAMP)
 	$(VENV)/bin/lint-imports
