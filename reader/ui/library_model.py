@@ -6,6 +6,7 @@ are a few megabytes and make scrolling and sorting free.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
@@ -18,6 +19,7 @@ Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SOURCE_ROLE = Qt.ItemDataRole.UserRole + 2
 DATE_ROLE = Qt.ItemDataRole.UserRole + 3
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
 class LibraryModel(QAbstractListModel):
@@ -47,6 +49,8 @@ class LibraryModel(QAbstractListModel):
             return row.source
         if role == DATE_ROLE:
             return display_date(row.published or row.added)
+        if role == PROGRESS_ROLE:
+            return row.progress
         return None
 
     @property
@@ -61,6 +65,13 @@ class LibraryModel(QAbstractListModel):
         self._rows = self._fetch(self._query)
         self._row_by_id = {summary.id: number for number, summary in enumerate(self._rows)}
         self.endResetModel()
+
+    def set_progress(self, article_id: int, progress: float) -> None:
+        """An article's reading progress changed: repaint its row without reading the library again."""
+        row = self.row_of(article_id)
+        if row >= 0:
+            self._rows[row] = dataclasses.replace(self._rows[row], progress=progress)
+            self.dataChanged.emit(self.index(row), self.index(row), [PROGRESS_ROLE])
 
     def row_of(self, article_id: int) -> int:
         return self._row_by_id.get(article_id, -1)

@@ -58,8 +58,11 @@ from reader.ui.highlights import HighlightController
 from reader.ui.import_worker import ImportReport, ImportWorker, start_worker
 from reader.ui.library_delegate import LibraryDelegate
 from reader.ui.library_model import ID_ROLE, LibraryModel
+from reader.ui.navigation import Navigation
 from reader.ui.reader_view import ReaderView
+from reader.ui.reading_place import PlaceKeeper
 from reader.ui.toc_model import SECTION_ROLE, TocModel
+from reader.ui.zoom_actions import ZoomActions
 
 log = logging.getLogger(__name__)
 
@@ -134,6 +137,10 @@ class MainWindow(QMainWindow):
         self.highlights.message.connect(self.statusBar().showMessage)
         self.highlights.pane_wanted.connect(lambda: self.contents_pane.setCurrentWidget(self.annotation_pane))
         self.highlights.changed.connect(self._on_highlights_changed)
+        self.place = PlaceKeeper(self.library.set_position, self.reader, self)
+        self.place.saved.connect(self.library_model.set_progress)
+        self.navigation = Navigation(self.place, self.reader, self._open_anywhere, self)
+        self.zoom = ZoomActions(self.reader, self.settings, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -300,6 +307,10 @@ class MainWindow(QMainWindow):
         self.previous_action = self._action(
             view_menu, "&Previous Section", QKeySequence("Alt+Up"), self.reader.previous_section
         )
+        for actions in (self.navigation.actions, self.zoom.actions):
+            view_menu.addSeparator()
+            view_menu.addActions(actions)
+            self.addActions(actions)
 
     def _scope(self, action: QAction, widget: QWidget) -> None:
         """Let a shortcut fire only while ``widget`` (or a child) has focus."""
@@ -347,6 +358,7 @@ class MainWindow(QMainWindow):
             self.cancel_import()
             self._import[0].wait(10_000)
         self.exports.wait(10_000)
+        self.place.leave()
         self.save_state()
         try:
             self.library.purge_deleted()
@@ -368,8 +380,20 @@ class MainWindow(QMainWindow):
         article_id = current.data(ID_ROLE) if current.isValid() else None
         if article_id != self.current_id:
             self.open_article(article_id)
+            self.reader.reveal_match(self.library_model.query)
+
+    def _open_anywhere(self, article_id: int) -> bool:
+        """Open an article even if the search hides it; False if it is gone."""
+        if self.library_model.row_of(article_id) < 0:
+            self.filter_edit.clear()
+            self._filter_timer.stop()
+            self.filter_library("")
+        self.select_article(article_id)
+        return self.current_id == article_id
 
     def open_article(self, article_id: int | None) -> None:
+        self.navigation.record()
+        self.place.leave()
         try:
             stored = self.library.get(article_id) if article_id is not None else None
         except DamagedArticle as error:
@@ -387,6 +411,7 @@ class MainWindow(QMainWindow):
             return
         self.reader.set_image_source(lambda name, i=stored.id: self.library.image(i, name))
         self.reader.show_article(stored.article)
+        self.place.enter(stored.id, stored.position)
         self.reader_stack.setCurrentWidget(self.reader)
         self.toc_model.set_sections(stored.article.sections)
         self.toc_view.expandAll()
@@ -451,6 +476,7 @@ class MainWindow(QMainWindow):
     def _on_toc_activated(self, index: QModelIndex) -> None:
         number = index.data(SECTION_ROLE)
         if number is not None:
+            self.navigation.record()
             self.reader.scroll_to_section(number)
 
     def _on_section_changed(self, number: int) -> None:
@@ -529,6 +555,7 @@ class MainWindow(QMainWindow):
 
     def open_highlight(self, article_id: int, highlight_id: int) -> None:
         """Open an article at one of its highlights."""
+        self.navigation.record()
         if self.show_annotations_of(article_id):
             self.annotation_pane.select(highlight_id)
             self.highlights.reveal(highlight_id)
