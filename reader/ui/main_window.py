@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         self.highlights.changed.connect(self._on_highlights_changed)
         self.place = PlaceKeeper(self.library.set_position, self.reader, self)
         self.place.saved.connect(self.library_model.set_progress)
+        self.library_model.repaint.connect(self.library_view.update)
         self.navigation = Navigation(self.place, self.reader, self._open_anywhere, self)
         self.zoom = ZoomActions(self.reader, self.settings, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)

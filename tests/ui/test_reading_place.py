@@ -287,3 +287,21 @@ def test_list_json_reports_progress(qtbot, reading, app):
 
     [listed] = [json.loads(line) for line in result.stdout.splitlines()]
     assert 0.2 < listed["progress"] < 1 and listed["opened"].startswith("20")
+
+
+def test_a_base_size_and_the_zoom_compose(qtbot):
+    from reader.ui.reader_view import ReaderView
+
+    view = ReaderView()
+    qtbot.addWidget(view)
+    view.resize(700, 500)
+    view.show_article(long_article("甲"))
+    view.go_to_offset(900)
+    place, height, heading = view.first_visible_offset(), body_line_height(view), heading_size(view, 1)
+    view.set_zoom(1.1)
+    view.set_base_point_size(15)  # a reading-settings dialog's choice, under the same zoom
+    assert view.point_size == pytest.approx(16.5)
+    assert view.document().defaultFont().pointSizeF() == pytest.approx(16.5)
+    assert heading_size(view, 1) == pytest.approx(heading * 15 / 12.5 * 1.1, abs=0.01)
+    assert body_line_height(view) > height * 1.2
+    assert view.first_visible_offset() == place
