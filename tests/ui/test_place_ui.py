@@ -8,7 +8,7 @@ import sys
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QPalette, QWheelEvent
 from PySide6.QtWidgets import QApplication
 
 from reader.model import Article, Highlight
@@ -305,3 +305,23 @@ def test_a_base_size_and_the_zoom_compose(qtbot):
     assert heading_size(view, 1) == pytest.approx(heading * 15 / 12.5 * 1.1, abs=0.01)
     assert body_line_height(view) > height * 1.2
     assert view.first_visible_offset() == place
+
+
+def test_the_library_list_draws_how_far_each_article_is_read(qtbot, reading):
+    window = reading
+    first, second, shown = add(window, long_article("甲"), long_article("乙"), long_article("丙"))
+    assert window.current_id == shown
+    window.library.set_position(first, 10, 0.45)
+    window.reload_library()
+    view = window.library_view
+    accent = view.palette().color(QPalette.ColorRole.Highlight)
+
+    def accent_run(article_id: int) -> int:
+        """The longest run of accent pixels across the article's row: its progress bar."""
+        rect = view.visualRect(window.library_model.index(window.library_model.row_of(article_id)))
+        image = view.viewport().grab(rect).toImage()
+        return max(sum(image.pixelColor(x, y) == accent for x in range(image.width())) for y in range(image.height()))
+
+    width = view.visualRect(window.library_model.index(0)).width()
+    assert 0.35 * width < accent_run(first) < 0.5 * width
+    assert accent_run(second) == 0  # never opened before: no bar
