@@ -67,6 +67,8 @@ def _summary_record(summary: ArticleSummary) -> dict:
         "published": summary.published,
         "url": summary.url,
         "sections": summary.section_count,
+        "progress": round(summary.progress, 4),
+        "opened": summary.opened,
     }
 
 

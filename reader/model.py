@@ -62,6 +62,10 @@ class ArticleSummary:
     url: str
     added: str
     section_count: int
+    progress: float = 0.0
+    """How far through the text the reader has been (the last character seen), 0..1."""
+    opened: str | None = None
+    """When the article was last read (ISO 8601, UTC), or None if never."""
 
 
 @dataclass
@@ -72,6 +76,10 @@ class StoredArticle:
     article: Article
     content_hash: str
     added: str
+    position: int = 0
+    """Where the reader left it: the first character in view, a code-point offset into ``article.text``."""
+    progress: float = 0.0
+    opened: str | None = None
 
 
 @dataclass(frozen=True)

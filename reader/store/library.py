@@ -24,7 +24,8 @@ from reader.store.migrations import migrate, refuse_newer
 from reader.urls import site_host, split_web_url
 
 BUSY_TIMEOUT_MS = 5000
-SUMMARY_COLUMNS = "id, title, source, published, url, added, json_array_length(sections)"
+SUMMARY_COLUMNS = "id, title, source, published, url, added, json_array_length(sections), COALESCE(progress, 0), opened"
+LISTED = "articles LEFT JOIN reading ON reading.article_id = articles.id"
 NEWEST_FIRST = "ORDER BY COALESCE(NULLIF(published, ''), added) DESC, id DESC"
 TRASH_KEEPS = timedelta(days=30)
 
@@ -276,15 +277,17 @@ class Library:
         row = self.db.execute(
             """
             SELECT title, byline, source, published, url, language, format, encoding, path,
-                   markdown, text, sections, content_hash, added, html
-            FROM articles WHERE id = ? AND deleted_at IS NULL
+                   markdown, text, sections, content_hash, added, html,
+                   COALESCE(position, 0), COALESCE(progress, 0), opened
+            FROM articles LEFT JOIN reading ON reading.article_id = articles.id
+            WHERE id = ? AND deleted_at IS NULL
             """,
             [article_id],
         ).fetchone()
         if row is None:
             return None
         (title, byline, source, published, url, language, fmt, encoding, path,
-         markdown, text, sections, content_hash, added, html) = row
+         markdown, text, sections, content_hash, added, html, position, progress, opened) = row
         article = Article(
             title=title,
             markdown=markdown,
@@ -300,7 +303,25 @@ class Library:
             path=path,
             html=html,
         )
-        return StoredArticle(id=article_id, article=article, content_hash=content_hash, added=added)
+        return StoredArticle(id=article_id, article=article, content_hash=content_hash, added=added,
+                             position=position, progress=progress, opened=opened)
+
+    def set_position(self, article_id: int, offset: int, progress: float) -> None:
+        """Remember where the reader is in an article: ``offset`` is the first character in view
+        (code points into its text), ``progress`` how far through it the last one is (0..1).
+
+        One small transaction, written often (as scrolling settles); an article that is gone is left alone.
+        """
+        with self._write():
+            self.db.execute(
+                """
+                INSERT INTO reading (article_id, position, progress, opened)
+                SELECT id, ?, ?, ? FROM articles WHERE id = ?
+                ON CONFLICT (article_id) DO UPDATE
+                SET position = excluded.position, progress = excluded.progress, opened = excluded.opened
+                """,
+                [max(0, offset), min(max(progress, 0.0), 1.0), _now(), article_id],
+            )
 
     def images(self, article_id: int) -> dict[str, bytes]:
         """All of an article's stored images, by the name its Markdown uses."""
@@ -343,7 +364,7 @@ class Library:
         self.unreadable = []
         try:
             rows = self.db.execute(
-                f"SELECT {SUMMARY_COLUMNS} FROM articles WHERE deleted_at IS NULL {where} {NEWEST_FIRST}", parameters
+                f"SELECT {SUMMARY_COLUMNS} FROM {LISTED} WHERE deleted_at IS NULL {where} {NEWEST_FIRST}", parameters
             ).fetchall()
         except sqlite3.DatabaseError as error:
             if not is_damage(error):
@@ -364,7 +385,7 @@ class Library:
         for article_id in range(1, last + 1):
             try:
                 row = self.db.execute(
-                    f"SELECT {SUMMARY_COLUMNS} FROM articles WHERE id = ? AND deleted_at IS NULL {row_where}",
+                    f"SELECT {SUMMARY_COLUMNS} FROM {LISTED} WHERE id = ? AND deleted_at IS NULL {row_where}",
                     [article_id, *parameters],
                 ).fetchone()
             except sqlite3.DatabaseError as error:
@@ -378,7 +399,8 @@ class Library:
         return self.db.execute(
             "SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]'), json_extract(value, '$[2]'),"
             " json_extract(value, '$[3]') AS published, json_extract(value, '$[4]'),"
-            f" json_extract(value, '$[5]') AS added, json_extract(value, '$[6]') FROM json_each(?) {NEWEST_FIRST}",
+            f" json_extract(value, '$[5]') AS added, json_extract(value, '$[6]'), json_extract(value, '$[7]'),"
+            f" json_extract(value, '$[8]') FROM json_each(?) {NEWEST_FIRST}",
             [json.dumps(rows, ensure_ascii=False)],
         ).fetchall()
 

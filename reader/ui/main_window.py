@@ -63,11 +63,14 @@ from reader.ui.highlights import HighlightController
 from reader.ui.import_worker import ImportReport, ImportWorker, start_worker
 from reader.ui.library_delegate import LibraryDelegate
 from reader.ui.library_model import ID_ROLE, LibraryModel
+from reader.ui.navigation import Navigation
 from reader.ui.reader_view import ReaderView
+from reader.ui.reading_place import PlaceKeeper
 from reader.ui.reading_settings import ReadingSettings
 from reader.ui.status import PROBLEM, PROGRESS, RESULT, show_status
 from reader.ui.theme import ThemeManager
 from reader.ui.toc_model import SECTION_ROLE, TocModel
+from reader.ui.zoom_actions import ZoomActions
 from reader.workers import WorkerPool
 
 log = logging.getLogger(__name__)
@@ -150,6 +153,11 @@ class MainWindow(QMainWindow):
         self.highlights.message.connect(self.statusBar().showMessage)
         self.highlights.pane_wanted.connect(lambda: self.contents_pane.setCurrentWidget(self.annotation_pane))
         self.highlights.changed.connect(self._on_highlights_changed)
+        self.place = PlaceKeeper(self.library.set_position, self.reader, self)
+        self.place.saved.connect(self.library_model.set_progress)
+        self.library_model.repaint.connect(self.library_view.update)
+        self.navigation = Navigation(self.place, self.reader, self._open_anywhere, self)
+        self.zoom = ZoomActions(self.reader, self.settings, self)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setChildrenCollapsible(False)
@@ -325,6 +333,10 @@ class MainWindow(QMainWindow):
         self.previous_action = self._action(
             view_menu, "&Previous Section", QKeySequence("Alt+Up"), self.reader.previous_section
         )
+        for actions in (self.navigation.actions, self.zoom.actions):
+            view_menu.addSeparator()
+            view_menu.addActions(actions)
+            self.addActions(actions)
         view_menu.addSeparator()
         self.theme.add_menu(view_menu)
         self.reading_action = self._action(view_menu, "&Reading Settings…", QKeySequence(), self.reading.edit)
@@ -378,6 +390,7 @@ class MainWindow(QMainWindow):
             self._workers.close()
             self._workers = None
         self.exports.wait(10_000)
+        self.place.leave()
         self.save_state()
         try:
             self.library.purge_deleted()
@@ -401,7 +414,18 @@ class MainWindow(QMainWindow):
             self.open_article(article_id)
             self.finder.article_opened(self.filter_edit.text())
 
+    def _open_anywhere(self, article_id: int) -> bool:
+        """Open an article even if the search hides it; False if it is gone."""
+        if self.library_model.row_of(article_id) < 0:
+            self.filter_edit.clear()
+            self._filter_timer.stop()
+            self.filter_library("")
+        self.select_article(article_id)
+        return self.current_id == article_id
+
     def open_article(self, article_id: int | None) -> None:
+        self.navigation.record()
+        self.place.leave()
         try:
             stored = self.library.get(article_id) if article_id is not None else None
         except DamagedArticle as error:
@@ -419,6 +443,7 @@ class MainWindow(QMainWindow):
             return
         self.reader.set_image_source(lambda name, i=stored.id: self.library.image(i, name))
         self.reader.show_article(stored.article)
+        self.place.enter(stored.id, stored.position)
         self.reader_stack.setCurrentWidget(self.reader)
         self.toc_model.set_sections(stored.article.sections)
         self.toc_view.expandAll()
@@ -485,6 +510,7 @@ class MainWindow(QMainWindow):
     def _on_toc_activated(self, index: QModelIndex) -> None:
         number = index.data(SECTION_ROLE)
         if number is not None:
+            self.navigation.record()
             self.reader.scroll_to_section(number)
 
     def _on_section_changed(self, number: int) -> None:
@@ -566,16 +592,14 @@ class MainWindow(QMainWindow):
 
     def open_highlight(self, article_id: int, highlight_id: int) -> None:
         """Open an article at one of its highlights."""
+        self.navigation.record()
         if self.show_annotations_of(article_id):
             self.annotation_pane.select(highlight_id)
             self.highlights.reveal(highlight_id)
 
     def show_annotations_of(self, article_id: int) -> bool:
         """Open an article with its annotations in front; False if it is gone."""
-        if self.library_model.row_of(article_id) < 0:
-            self.filter_edit.clear()
-        self.select_article(article_id)
-        if self.current_id != article_id:
+        if not self._open_anywhere(article_id):
             return False
         self.contents_pane.setCurrentWidget(self.annotation_pane)
         return True

@@ -7,6 +7,7 @@ the system browser only when the user clicks them.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QUrl, Signal
@@ -18,10 +19,13 @@ from PySide6.QtGui import (
     QImage,
     QMouseEvent,
     QResizeEvent,
+    QShowEvent,
+    QTextBlock,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
     QTextDocument,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
@@ -38,6 +42,8 @@ from reader.ui.selection_toolbar import SelectionToolbar, swatch, toolbar_positi
 ImageSource = Callable[[str], bytes | None]
 MIN_SIDE_MARGIN = 24
 READ_LINE = 48
+ZOOM_STEPS = (0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
+WHEEL_NOTCH = 120
 
 FONT_FAMILIES = {
     "zh": ["Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei"],
@@ -64,6 +70,13 @@ def reading_font(language: str, style: ReadingStyle = ReadingStyle()) -> QFont:
     return font
 
 
+def next_zoom(zoom: float, direction: int) -> float:
+    """The zoom step after ``zoom`` going up (1) or down (-1), or ``zoom`` at the end of the range."""
+    if direction > 0:
+        return next((step for step in ZOOM_STEPS if step > zoom + 1e-6), zoom)
+    return next((step for step in reversed(ZOOM_STEPS) if step < zoom - 1e-6), zoom)
+
+
 class ReaderView(QTextBrowser):
     """Shows one article with its highlights, and reports what the reader does.
 
@@ -71,6 +84,9 @@ class ReaderView(QTextBrowser):
     """
 
     section_changed = Signal(int)
+    place_moved = Signal()
+    """The text in view changed (scrolling, zoom, a new article): ``first_visible_offset`` has moved."""
+    zoom_changed = Signal(float)
     highlight_requested = Signal(int, int, str, str)
     note_requested = Signal(int, int)
     quote_requested = Signal(int, int)
@@ -95,7 +111,11 @@ class ReaderView(QTextBrowser):
         self._theme, self._style = LIGHT_THEME, ReadingStyle()
         self._stylesheet = reader_css(self._template, self._theme, self._style)
         self._article: Article | None = None
+        self._zoom = 1.0
+        self._wheel = 0
         self._active_id: int | None = None
+        self._anchor: tuple[int, int] | None = None
+        self._holding = False
         self._sections: list[Section] = []
         self._heading_blocks: list[int] = []
         self.document_map = DocumentMap(self.document(), "", 0)
@@ -131,9 +151,10 @@ class ReaderView(QTextBrowser):
         self._set_current(-1)
 
     def show_article(self, article: Article) -> None:
+        self._article = article
         document = QTextDocument(self)
         document.setDefaultStyleSheet(self._stylesheet)
-        document.setDefaultFont(reading_font(article.language, self._style))
+        document.setDefaultFont(reading_font(article.language, self._shown_style))
         document.setDocumentMargin(MIN_SIDE_MARGIN)
         document.setUndoRedoEnabled(False)
         self._highlights, self._cursors, self._pieces, self._selections, self._placed = [], {}, {}, [], 0
@@ -145,6 +166,7 @@ class ReaderView(QTextBrowser):
         if ours:
             previous.deleteLater()
         document.documentLayout().documentSizeChanged.connect(self._place_laid_out)
+        document.documentLayout().documentSizeChanged.connect(self._hold_place)
         self.setHtml(article_html(article))
         self._tighten_image_lines()
         self._article = article
@@ -153,6 +175,7 @@ class ReaderView(QTextBrowser):
         self._heading_blocks = self._find_headings()
         self._apply_measure()
         self.toolbar.hide()
+        self._anchor = None
         self.verticalScrollBar().setValue(0)
         self._pinned = None
         self._set_current(self._section_at(0))
@@ -167,34 +190,154 @@ class ReaderView(QTextBrowser):
         self._restyle()
 
     def set_reading_style(self, style: ReadingStyle) -> None:
-        """Set the article in these fonts, size, spacing and column width (zoom passes a scaled style)."""
+        """Set the article in these fonts, size, spacing and column width (the zoom scales them)."""
         self._style = style
         self._restyle()
-
-    def _restyle(self) -> None:
-        """Lay the open article out again in the current theme and style, at the same passage.
-
-        QTextDocument applies a style sheet while it parses, so the article is rendered anew.
-        """
-        self._stylesheet = reader_css(self._template, self._theme, self._style)
-        if self._article is None:
-            return
-        top = self.cursorForPosition(QPoint(0, 0)).position()
-        highlights, active = self._highlights, self._active_id
-        self.show_article(self._article)
-        self.set_highlights(highlights, active)
-        self._scroll_to_position(top)
-
-    def _scroll_to_position(self, position: int) -> None:
-        """Bring the line holding a document position to the top of the view."""
-        block = self.document().findBlock(position)
-        top = self.document().documentLayout().blockBoundingRect(block).top()
-        line = block.layout().lineForTextPosition(position - block.position())
-        self.verticalScrollBar().setValue(int(top + (line.y() if line.isValid() else 0)))
 
     @property
     def sections(self) -> list[Section]:
         return self._sections
+
+    # zoom
+
+    @property
+    def zoom(self) -> float:
+        """How much larger than its base size the text is drawn (1: actual size)."""
+        return self._zoom
+
+    @property
+    def point_size(self) -> float:
+        """The body text's size on screen: the reading settings' size times the zoom."""
+        return self._shown_style.size
+
+    def set_zoom(self, zoom: float) -> None:
+        zoom = min(max(zoom, ZOOM_STEPS[0]), ZOOM_STEPS[-1])
+        if abs(zoom - self._zoom) > 1e-6:
+            self._zoom = zoom
+            self._restyle()
+            self.zoom_changed.emit(zoom)
+
+    def zoom_in(self) -> None:
+        self.set_zoom(next_zoom(self._zoom, 1))
+
+    def zoom_out(self) -> None:
+        self.set_zoom(next_zoom(self._zoom, -1))
+
+    def reset_zoom(self) -> None:
+        self.set_zoom(1.0)
+
+    @property
+    def _shown_style(self) -> ReadingStyle:
+        """The reading style as drawn: the user's settings at the zoom's scale."""
+        return self._style.scaled(self._zoom)
+
+    def _restyle(self) -> None:
+        """Lay the open article out again (theme, style or zoom), the same text at the top, its highlights on it.
+
+        QTextDocument applies a style sheet while it parses, so the article is rendered anew. QTextEdit's
+        own zoomIn is no way round it: it sets the document's font to the *widget's* font plus a step,
+        9 pt + 1 against the 12.5 pt reading font, which is why Ctrl+wheel's first notch made text smaller.
+        """
+        self._stylesheet = reader_css(self._template, self._theme, self._shown_style)
+        if self._article is None:
+            return
+        offset, highlights, active = self.first_visible_offset(), self._highlights, self._active_id
+        self.show_article(self._article)
+        self.go_to_offset(offset)
+        self.set_highlights(highlights, active)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Ctrl+wheel zooms one step a notch (a touchpad's small steps add up to notches)."""
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            super().wheelEvent(event)
+            return
+        self._wheel += event.angleDelta().y()
+        while abs(self._wheel) >= WHEEL_NOTCH:
+            direction = 1 if self._wheel > 0 else -1
+            self._wheel -= direction * WHEEL_NOTCH
+            self.set_zoom(next_zoom(self._zoom, direction))
+        event.accept()
+
+    # place
+
+    def first_visible_offset(self) -> int:
+        """The first character of the first line mostly in view, in canonical-text offsets.
+
+        0 while the top of the article (its header) is in view: that is the article's own start.
+        Until the view is scrolled, it is the character last gone to, however often the text is laid
+        out again meanwhile (zooming in and out, resizing): the place does not creep a line each time.
+        """
+        top = self.verticalScrollBar().value()
+        if self._anchor is not None and self._anchor[1] == top:
+            return self._anchor[0]
+        if top <= 0 or self._article is None:
+            return 0
+        block = self.document().findBlock(self.cursorForPosition(QPoint(0, 0)).position())
+        block = block.previous() if block.previous().isValid() else block
+        layout = self.document().documentLayout()
+        while block.isValid():
+            rect = layout.blockBoundingRect(block)
+            if rect.bottom() > top:
+                position = self._line_in_view(block, rect.top(), top)
+                if position is not None:
+                    return self.document_map.to_text(position) or 0
+            block = block.next()
+        return len(self._article.text)
+
+    @staticmethod
+    def _line_in_view(block: QTextBlock, block_top: float, top: int) -> int | None:
+        """The document position of the block's first line more than half below ``top``."""
+        lines = block.layout()
+        for number in range(lines.lineCount()):
+            line = lines.lineAt(number)
+            if block_top + line.y() + line.height() / 2 > top:
+                return block.position() + line.textStart()
+        return None
+
+    def go_to_offset(self, offset: int) -> None:
+        """Put the line holding this character (canonical offset) at the top; 0 is the article's top."""
+        bar = self.verticalScrollBar()
+        if offset <= 0:
+            bar.setValue(0)
+        else:
+            position = self.document_map.to_document(offset)
+            block = self.document().findBlock(position)
+            line = block.layout().lineForTextPosition(position - block.position())
+            top = self.document().documentLayout().blockBoundingRect(block).top() + (line.y() if line.isValid() else 0)
+            self._lay_out_below(block, top + self.viewport().height())
+            bar.setValue(math.ceil(top))
+        self._anchor = (max(offset, 0), bar.value())
+        self._pinned = None
+        self._set_current(self._section_at(bar.value()))
+
+    def _hold_place(self, *_: object) -> None:
+        """The text was laid out again (a new width, a scroll bar coming or going): the place stays on top."""
+        if self._holding or self._anchor is None or self._anchor[0] <= 0:
+            return
+        if self._anchor[1] != self.verticalScrollBar().value():
+            return
+        self._holding = True
+        try:
+            self.go_to_offset(self._anchor[0])
+        finally:
+            self._holding = False
+
+    def _lay_out_below(self, block: QTextBlock, bottom: float) -> None:
+        """Have Qt lay the document out down to ``bottom``, so the scroll range reaches it.
+
+        Qt lays a long document out a piece at a time; the scroll bar's range is what is laid out so far.
+        """
+        layout = self.document().documentLayout()
+        while block.isValid() and layout.blockBoundingRect(block).bottom() < bottom:
+            block = block.next()
+
+    def progress(self) -> float:
+        """How far through the text the last character in view is: 0..1, 1 with the end in view."""
+        if self._article is None or not self._article.text:
+            return 0.0
+        corner = QPoint(self.viewport().width() - 1, self.viewport().height() - 1)
+        offset = self.document_map.to_text(self.cursorForPosition(corner).position()) or 0
+        return min(offset / len(self._article.text), 1.0)
 
     @property
     def current_section(self) -> int:
@@ -258,6 +401,9 @@ class ReaderView(QTextBrowser):
         return current
 
     def _on_scrolled(self, value: int) -> None:
+        if self._anchor is not None and self._anchor[1] != value:
+            self._anchor = None
+        self.place_moved.emit()
         if self._pinned and self._pinned[1] == value:
             self._set_current(self._pinned[0])
             return
@@ -295,9 +441,20 @@ class ReaderView(QTextBrowser):
             frame_format.setRightMargin(side)
             frame.setFrameFormat(frame_format)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        """QTextEdit brings its text cursor (the article's start) into view when first shown: stay in place."""
+        offset = self.first_visible_offset()
+        super().showEvent(event)
+        if offset:
+            self.go_to_offset(offset)
+
     def resizeEvent(self, event: QResizeEvent) -> None:
+        """Lines are wrapped anew at the new width; the text that was at the top stays there."""
+        offset = self.first_visible_offset()
         super().resizeEvent(event)
         self._apply_measure()
+        if offset:
+            self.go_to_offset(offset)
 
     # highlights
 
