@@ -257,7 +257,12 @@ def header_blocks(article: Article) -> list[str]:
     return parts
 
 
+def body_html(article: Article) -> str:
+    """The article's rendered body: the one stored at import, else rendered now."""
+    return article.html or render_markdown(article.markdown).html
+
+
 def article_html(article: Article) -> str:
     """The whole document the reading view shows: header, then the rendered body."""
-    body = article.html or render_markdown(article.markdown).html
+    body = body_html(article)
     return f'<div class="header">{"".join(header_blocks(article))}</div>\n<div class="body">{body}</div>'

@@ -20,7 +20,7 @@ from html.parser import HTMLParser
 from reader.block_table import Piece, block_table, numbered_pieces
 from reader.export.notes import ArticleNotes, block_id
 from reader.model import COLORS, Highlight, reading_order
-from reader.render import header_blocks, render_markdown
+from reader.render import body_html, header_blocks, render_markdown
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -302,8 +302,7 @@ def render_html(
     article = notes.stored.article
     images = images if images is not None else article.images
     placed, orphans = reading_order(notes.highlights)
-    rendered = article.html or render_markdown(article.markdown).html  # stored at import: no second parse
-    body, missing = marked_body(rendered, article.text, placed, meanings, images)
+    body, missing = marked_body(body_html(article), article.text, placed, meanings, images)
     article_note = ""
     if notes.note.strip() or notes.tags:
         article_note = (
