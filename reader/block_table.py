@@ -67,7 +67,7 @@ class BlockTable:
         return self.text[block.start:block.end]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Open:
     """The block being collected: what it has gathered and where its HTML begins."""
 

@@ -62,7 +62,8 @@ section.orphans blockquote { border-left-color: var(--hl); }
 
 
 class _StartTag(HTMLParser):
-    """Reads the attributes of one start tag, to write it again (an image's source inlined)."""
+    """Reads the attributes of one start tag. The export writes every start tag again from its attributes,
+    as it always has (its files stay the same to the byte), and an image's source becomes a data: URI."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -75,7 +76,7 @@ class _StartTag(HTMLParser):
 
 
 def _attrs(raw: str) -> list[tuple[str, str | None]]:
-    if " " not in raw:
+    if " " not in raw:  # Python-Markdown writes a space before each attribute: "<p>" has none
         return []
     parser = _StartTag()
     parser.feed(raw)
