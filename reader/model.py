@@ -43,6 +43,8 @@ class Article:
     images: dict[str, bytes] = field(default_factory=dict)
     html: str = ""
     """The body rendered from ``markdown`` at import, so a long article opens without rendering again."""
+    render_version: int = 0
+    """Which renderer made ``html`` and ``text`` (``reader.render.RENDER_VERSION``); 0 when not known."""
 
     @property
     def content_hash(self) -> str:

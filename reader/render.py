@@ -1,4 +1,4 @@
-"""Article Markdown to safe HTML, its section anchors and its canonical text.
+"""Article Markdown to safe HTML, its section anchors, its canonical text and block table.
 
 Everything the reading view shows goes through here, so this is where the
 safety rules live: raw HTML is escaped, links are limited to http(s) and
@@ -19,18 +19,30 @@ from markdown.extensions.toc import slugify_unicode, unique
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+# OBJECT_REPLACEMENT is re-exported: the reading view imports it from here.
+from reader.block_table import OBJECT_REPLACEMENT as OBJECT_REPLACEMENT
+from reader.block_table import Block, block_table
 from reader.model import Article, Section
 
 SAFE_LINK = re.compile(r"^(https?:|mailto:)", re.IGNORECASE)
 IMAGE_NAME = re.compile(r"^[\w.\-]+$", re.UNICODE)
-OBJECT_REPLACEMENT = "\ufffc"
+
+
+RENDER_VERSION = 1
+"""Which renderer made an article's stored HTML and text. Bump it with any change to what
+``render_markdown`` writes: stored articles are then rendered again when opened, and their
+highlights re-anchored (``reader.rerender``)."""
 
 
 @dataclass(frozen=True)
 class Rendered:
+    """One rendering of an article: the HTML, the canonical text, the sections and the block
+    table that says where each block of the HTML sits in the text (from the same pass)."""
+
     html: str
     text: str
     sections: list[Section]
+    blocks: tuple[Block, ...]
 
 
 class _SafeUrls(Treeprocessor):
@@ -111,7 +123,12 @@ def render_markdown(text: str) -> Rendered:
 def _render_parsed(text: str) -> Rendered:
     converter = _converter()
     body = converter.convert(text)
-    return Rendered(html=body, text=canonical_text(body), sections=_flatten(converter.toc_tokens))
+    return _rendered(body, _flatten(converter.toc_tokens))
+
+
+def _rendered(body: str, sections: list[Section]) -> Rendered:
+    table = block_table(body)
+    return Rendered(html=body, text=table.text, sections=sections, blocks=table.blocks)
 
 
 # A character no inline pattern starts with, or the Markdown escape of one that would ("\\*",
@@ -180,7 +197,7 @@ def _render_plain(text: str) -> Rendered | None:
             title = _plain(chunk[level + 1:]) if level <= 6 and chunk[level:level + 1] == " " else None
             if title is None or chunk.endswith("#"):
                 return None
-            name = " ".join(_TAG.sub("", title).split())
+            name = " ".join(_MARKUP.sub("", title).split())
             anchor = unique(slugify_unicode(html.unescape(name), "-"), used)
             out.append(f'<h{level} id="{anchor}">{title}</h{level}>')
             sections.append(Section(title=html.unescape(name), level=level, anchor=anchor))
@@ -206,83 +223,17 @@ def _render_plain(text: str) -> Rendered | None:
                 return None
             out.append(f"<p>{paragraph}</p>")
             after_list = False
-    body = "\n".join(out)
-    return Rendered(html=body, text=canonical_text(body), sections=sections)
+    return _rendered("\n".join(out), sections)
 
 
 # Python-Markdown's HTML is well formed and escapes "<" in text and attributes, so a tag is
-# exactly "<", a name, anything but ">", then ">". Comments are skipped as a browser would.
-_TAG = re.compile(r"<!--.*?-->|<(/?)([A-Za-z][A-Za-z0-9]*)[^>]*>", re.DOTALL)
-_BLOCKS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "pre", "div", "dt", "dd"})
-_RUNS = re.compile(r"[ \t\r\n]+")
-
-
-class _BlockText:
-    """Collects text the way QTextDocument lays it out: one block per
-    paragraph, heading, list item, table cell or preformatted line."""
-
-    def __init__(self) -> None:
-        self.blocks: list[str] = []
-        self.current: list[str] | None = None
-        self.in_pre = False
-
-    def close_block(self) -> None:
-        if self.current is not None:
-            text = "".join(self.current)
-            if self.in_pre:
-                self.blocks.extend(text.rstrip("\n").split("\n"))
-            else:
-                # As Qt lays out HTML: runs of white space become one space, none
-                # at the start of a block or of a line, a trailing one kept.
-                text = _RUNS.sub(" ", text).lstrip(" ").replace("\u2028 ", "\u2028")
-                if text:
-                    self.blocks.append(text)
-        self.current = None
-
-    def tag(self, name: str, closing: bool) -> None:
-        if name in _BLOCKS:
-            self.close_block()
-            if closing:
-                self.in_pre = False
-            else:
-                self.current = []
-                self.in_pre = name == "pre"
-        elif closing:
-            return
-        elif name == "br" and self.current is not None:
-            self.current.append("\u2028")
-        elif name == "img":
-            if self.current is None:
-                self.current = []
-            self.current.append(OBJECT_REPLACEMENT)
-
-    def data(self, text: str) -> None:
-        if "&" in text:
-            text = html.unescape(text)
-        if self.current is None:
-            if not text.strip():
-                return
-            self.current = []
-        self.current.append(text)
+# exactly "<", a name, anything but ">", then ">".
+_MARKUP = re.compile(r"<[^>]*>")
 
 
 def canonical_text(body_html: str) -> str:
-    """The blocks of rendered article HTML joined by newlines: what highlights point into.
-
-    A tokenizer of one regular expression does this several times faster than
-    html.parser, which matters because every import renders its article once."""
-    collector = _BlockText()
-    position = 0
-    for match in _TAG.finditer(body_html):
-        if match.start() > position:
-            collector.data(body_html[position:match.start()])
-        position = match.end()
-        if match.group(2):
-            collector.tag(match.group(2).lower(), bool(match.group(1)))
-    if position < len(body_html):
-        collector.data(body_html[position:])
-    collector.close_block()
-    return "\n".join(collector.blocks)
+    """The blocks of rendered article HTML joined by newlines: what highlights point into."""
+    return block_table(body_html).text
 
 
 def display_date(published: str) -> str:
@@ -306,7 +257,12 @@ def header_blocks(article: Article) -> list[str]:
     return parts
 
 
+def body_html(article: Article) -> str:
+    """The article's rendered body: the one stored at import, else rendered now."""
+    return article.html or render_markdown(article.markdown).html
+
+
 def article_html(article: Article) -> str:
     """The whole document the reading view shows: header, then the rendered body."""
-    body = article.html or render_markdown(article.markdown).html
+    body = body_html(article)
     return f'<div class="header">{"".join(header_blocks(article))}</div>\n<div class="body">{body}</div>'

@@ -2,11 +2,10 @@
 
 The body is the article Markdown rendered by ``reader.render`` (the same
 safe HTML the reading view shows). Highlights point into the canonical text,
-so the rendered HTML is walked token by token, counting every text
-character exactly as ``reader.render.canonical_text`` does (blocks joined by
-a newline, white space runs collapsed, ``<br>`` a line separator, ``<img>``
-an object character). Characters inside a highlight are wrapped in
-``<mark>``; a mark never crosses a tag, so the HTML stays well formed. If
+so the rendered HTML is walked piece by piece, each character numbered by
+the block table (``reader.block_table``, the one place that knows where text
+sits). Characters inside a highlight are wrapped in ``<mark>``; a mark never
+crosses a tag, so the HTML stays well formed. If
 the rendered text is not the stored text (a renderer change since import),
 each highlight is looked for by its quote nearest its old position.
 """
@@ -16,16 +15,14 @@ from __future__ import annotations
 import base64
 import html
 import mimetypes
-from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from reader.block_table import Piece, block_table, numbered_pieces
 from reader.export.notes import ArticleNotes, block_id
 from reader.model import COLORS, Highlight, reading_order
-from reader.render import OBJECT_REPLACEMENT, header_blocks, render_markdown
+from reader.render import body_html, header_blocks, render_markdown
 
-BLOCKS = {"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "td", "th", "pre", "div", "dt", "dd"}
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-_SPACE = " \t\r\n"
 
 STYLESHEET = """\
 :root { color-scheme: light; }
@@ -61,134 +58,36 @@ section.orphans blockquote { border-left-color: var(--hl); }
 """
 
 
-# -- tokens -----------------------------------------------------------------
+# -- tags -------------------------------------------------------------------
 
 
-@dataclass
-class _Token:
-    kind: str  # "start", "end", "data"
-    tag: str = ""
-    attrs: list[tuple[str, str | None]] = field(default_factory=list)
-    text: str = ""
-    offsets: list[int | None] = field(default_factory=list)  # data: canonical offset of each character
-    marker: int | None = None  # start of <br>/<img>: its canonical offset
+class _StartTag(HTMLParser):
+    """Reads the attributes of one start tag. The export writes every start tag again from its attributes,
+    as it always has (its files stay the same to the byte), and an image's source becomes a data: URI."""
 
-
-class _Tokens(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.tokens: list[_Token] = []
+        self.attrs: list[tuple[str, str | None]] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tokens.append(_Token("start", tag, attrs))
+        self.attrs = attrs
 
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tokens.append(_Token("start", tag, attrs))
-
-    def handle_endtag(self, tag: str) -> None:
-        self.tokens.append(_Token("end", tag))
-
-    def handle_data(self, data: str) -> None:
-        self.tokens.append(_Token("data", text=data))
+    handle_startendtag = handle_starttag
 
 
-def _tokens(body_html: str) -> list[_Token]:
-    parser = _Tokens()
-    parser.feed(body_html)
+def _attrs(raw: str) -> list[tuple[str, str | None]]:
+    if " " not in raw:  # Python-Markdown writes a space before each attribute: "<p>" has none
+        return []
+    parser = _StartTag()
+    parser.feed(raw)
     parser.close()
-    return parser.tokens
+    return parser.attrs
 
 
-class _Counter:
-    """Gives each character the canonical-text offset ``reader.render.canonical_text`` would give it.
-
-    A block's characters are collected as (token, index, char); when the block
-    closes they are collapsed by the same rules and numbered.
-    """
-
-    def __init__(self) -> None:
-        self.blocks: list[str] = []
-        self.current: list[tuple[_Token, int | None, str]] | None = None
-        self.in_pre = False
-        self.length = 0  # canonical length so far (joined by "\n")
-
-    def _number(self, chars: list[tuple[_Token, int | None, str]], pre: bool) -> None:
-        if pre:
-            text = "".join(c for _, _, c in chars)
-            kept = len(text.rstrip("\n"))
-            lines = text[:kept].split("\n")
-            self._place(chars[:kept], "\n".join(lines), count_blocks=len(lines))
-            return
-        # Runs of white space become one space (the first character of the run stands for it).
-        survivors: list[tuple[_Token, int | None, str]] = []
-        previous_space = False
-        for token, index, char in chars:
-            if char in _SPACE:
-                if previous_space:
-                    continue
-                previous_space = True
-                survivors.append((token, index, " "))
-            else:
-                previous_space = False
-                survivors.append((token, index, char))
-        if survivors and survivors[0][2] == " ":
-            survivors.pop(0)
-        final = [s for i, s in enumerate(survivors) if not (s[2] == " " and i and survivors[i - 1][2] == "\u2028")]
-        if final:
-            self._place(final, "".join(c for _, _, c in final), count_blocks=1)
-
-    def _place(self, chars: list[tuple[_Token, int | None, str]], text: str, count_blocks: int) -> None:
-        start = self.length + (1 if self.blocks else 0)
-        for position, (token, index, _) in enumerate(chars):
-            if index is None:
-                token.marker = start + position
-            else:
-                token.offsets[index] = start + position
-        self.blocks.extend(text.split("\n") if count_blocks > 1 else [text])
-        self.length = start + len(text)
-
-    def close_block(self) -> None:
-        if self.current is not None:
-            self._number(self.current, self.in_pre)
-        self.current = None
-
-    def feed(self, token: _Token) -> None:
-        if token.kind == "start":
-            if token.tag in BLOCKS:
-                self.close_block()
-                self.current = []
-                self.in_pre = token.tag == "pre"
-            elif token.tag == "br" and self.current is not None:
-                self.current.append((token, None, "\u2028"))
-            elif token.tag == "img":
-                if self.current is None:
-                    self.current = []
-                self.current.append((token, None, OBJECT_REPLACEMENT))
-        elif token.kind == "end":
-            if token.tag in BLOCKS:
-                self.close_block()
-                self.in_pre = False
-        else:
-            token.offsets = [None] * len(token.text)
-            if self.current is None:
-                if not token.text.strip():
-                    return
-                self.current = []
-            self.current.extend((token, i, c) for i, c in enumerate(token.text))
-
-    @property
-    def text(self) -> str:
-        return "\n".join(self.blocks)
-
-
-def numbered_tokens(body_html: str) -> tuple[list[_Token], str]:
-    """The HTML's tokens with canonical offsets, and the canonical text they add up to."""
-    tokens = _tokens(body_html)
-    counter = _Counter()
-    for token in tokens:
-        counter.feed(token)
-    counter.close_block()
-    return tokens, counter.text
+def numbered_tokens(body_html: str) -> tuple[list[Piece], str]:
+    """The HTML's tags and texts, each character numbered by the block table, and the canonical text."""
+    table = block_table(body_html)
+    return numbered_pieces(body_html, table), table.text
 
 
 # -- placing highlights ---------------------------------------------------------
@@ -264,7 +163,7 @@ def marked_body(
     meanings = meanings or {}
     images = images or {}
     # Counting every character is the costly part: an article without highlights needs only its images inlined.
-    tokens, text = numbered_tokens(body_html) if highlights else (_tokens(body_html), stored_text)
+    tokens, text = numbered_tokens(body_html) if highlights else (numbered_pieces(body_html), stored_text)
     spans: list[tuple[int, int, Highlight]] = []
     missing: list[Highlight] = []
     for highlight in highlights:
@@ -308,7 +207,7 @@ def marked_body(
 
     for token in tokens:
         if token.kind == "start":
-            attrs = token.attrs
+            attrs = _attrs(token.raw)
             if token.tag == "img":
                 src = dict(attrs).get("src") or ""
                 if src in images:
@@ -404,8 +303,7 @@ def render_html(
     article = notes.stored.article
     images = images if images is not None else article.images
     placed, orphans = reading_order(notes.highlights)
-    rendered = article.html or render_markdown(article.markdown).html  # stored at import: no second parse
-    body, missing = marked_body(rendered, article.text, placed, meanings, images)
+    body, missing = marked_body(body_html(article), article.text, placed, meanings, images)
     article_note = ""
     if notes.note.strip() or notes.tags:
         article_note = (

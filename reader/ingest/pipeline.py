@@ -26,7 +26,7 @@ from reader.ingest.metadata import guess_language
 from reader.ingest.mhtml import open_archive
 from reader.ingest.plaintext import extract_plain_text
 from reader.model import Article
-from reader.render import render_markdown
+from reader.render import RENDER_VERSION, render_markdown
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +51,7 @@ def _finish(article: Article) -> Article:
         raise ExtractError("no article text was found in it")
     article.text = rendered.text
     article.html = rendered.html
+    article.render_version = RENDER_VERSION
     article.sections = list(rendered.sections)
     article.title = re.sub(r"\s+", " ", article.title).strip()
     if not article.language:

@@ -163,8 +163,8 @@ class Library:
             cursor = self.db.execute(
                 """
                 INSERT INTO articles (title, byline, source, published, url, language, format,
-                    encoding, path, markdown, text, sections, content_hash, added, html)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    encoding, path, markdown, text, sections, content_hash, added, html, render_version)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """,
                 [
                     article.title,
@@ -182,6 +182,7 @@ class Library:
                     content_hash,
                     _now(),
                     article.html,
+                    article.render_version,
                 ],
             )
             article_id = cursor.lastrowid
@@ -205,6 +206,25 @@ class Library:
             raise KeyError(f"article {article_id} is not in the library")
         title, url = article.title or row[0], article.url or row[1]
         content_hash = Article(title=title, markdown="", text=article.text).content_hash
+        self._refuse_clash(content_hash, article_id)
+        self.db.execute(
+            """
+            UPDATE articles SET title = ?, byline = ?, source = ?, published = ?, url = ?, language = ?,
+                format = ?, encoding = ?, path = ?, markdown = ?, text = ?, sections = ?, content_hash = ?,
+                html = ?, render_version = ?
+            WHERE id = ?
+            """,
+            [
+                title, article.byline, article.source, article.published, url, article.language,
+                article.format, article.encoding, article.path, article.markdown, article.text,
+                _sections_json(article.sections), content_hash, article.html, article.render_version, article_id,
+            ],
+        )
+        self.db.execute("DELETE FROM article_images WHERE article_id = ?", [article_id])
+        self._store_images(article_id, article)
+        return self.annotations._reanchor_article(article_id, article.text, article.sections, content_hash)
+
+    def _refuse_clash(self, content_hash: str, article_id: int) -> None:
         clash = self.db.execute(
             "SELECT id FROM articles WHERE content_hash = ? AND deleted_at IS NULL AND id != ?",
             [content_hash, article_id],
@@ -214,22 +234,34 @@ class Library:
                 f"This text is already in the library as another article (number {clash[0]}); "
                 "nothing was changed."
             )
-        self.db.execute(
-            """
-            UPDATE articles SET title = ?, byline = ?, source = ?, published = ?, url = ?, language = ?,
-                format = ?, encoding = ?, path = ?, markdown = ?, text = ?, sections = ?, content_hash = ?,
-                html = ?
-            WHERE id = ?
-            """,
-            [
-                title, article.byline, article.source, article.published, url, article.language,
-                article.format, article.encoding, article.path, article.markdown, article.text,
-                _sections_json(article.sections), content_hash, article.html, article_id,
-            ],
-        )
-        self.db.execute("DELETE FROM article_images WHERE article_id = ?", [article_id])
-        self._store_images(article_id, article)
-        return self.annotations._reanchor_article(article_id, article.text, article.sections, content_hash)
+
+    def store_rendering(self, article_id: int, rendered_from: Article, fresh: Article) -> list[Highlight] | None:
+        """Store a new rendering of an article's own Markdown (a newer renderer made ``fresh``'s
+        html, text, sections and render_version from ``rendered_from``, the article as read).
+
+        Nothing else of the article changes. When the text changed, its highlights re-anchor in the
+        same transaction, and are returned; None when the article is no longer the one rendered (it
+        was re-imported, rendered again or deleted meanwhile: nothing is written).
+        """
+        with self._write():
+            row = self.db.execute(
+                "SELECT title, text FROM articles WHERE id = ? AND markdown = ? AND render_version = ?",
+                [article_id, rendered_from.markdown, rendered_from.render_version],
+            ).fetchone()
+            if row is None:
+                return None
+            title, text = row
+            content_hash = Article(title=title, markdown="", text=fresh.text).content_hash
+            if fresh.text != text:
+                self._refuse_clash(content_hash, article_id)
+            self.db.execute(
+                "UPDATE articles SET html = ?, text = ?, sections = ?, content_hash = ?, render_version = ? WHERE id = ?",
+                [fresh.html, fresh.text, _sections_json(fresh.sections), content_hash, fresh.render_version,
+                 article_id],
+            )
+            if fresh.text == text:
+                return self.annotations.for_article(article_id)
+            return self.annotations._reanchor_article(article_id, fresh.text, fresh.sections, content_hash)
 
     def _store_images(self, article_id: int, article: Article) -> None:
         for name, data in article.images.items():
@@ -277,7 +309,7 @@ class Library:
         row = self.db.execute(
             """
             SELECT title, byline, source, published, url, language, format, encoding, path,
-                   markdown, text, sections, content_hash, added, html,
+                   markdown, text, sections, content_hash, added, html, render_version,
                    COALESCE(position, 0), COALESCE(progress, 0), opened
             FROM articles LEFT JOIN reading ON reading.article_id = articles.id
             WHERE id = ? AND deleted_at IS NULL
@@ -287,7 +319,7 @@ class Library:
         if row is None:
             return None
         (title, byline, source, published, url, language, fmt, encoding, path,
-         markdown, text, sections, content_hash, added, html, position, progress, opened) = row
+         markdown, text, sections, content_hash, added, html, render_version, position, progress, opened) = row
         article = Article(
             title=title,
             markdown=markdown,
@@ -302,6 +334,7 @@ class Library:
             encoding=encoding,
             path=path,
             html=html,
+            render_version=render_version,
         )
         return StoredArticle(id=article_id, article=article, content_hash=content_hash, added=added,
                              position=position, progress=progress, opened=opened)

@@ -168,6 +168,13 @@ MIGRATIONS: list[list[str]] = [
         )
         """,
     ],
+    # 5: which renderer made each article's html and text (reader.render.RENDER_VERSION), so that a
+    # newer renderer renders stored articles again when they are opened. Articles stored so far were
+    # made by renderer 1, except those stored before the HTML was (html ''): 0, rendered on open.
+    [
+        "ALTER TABLE articles ADD COLUMN render_version INTEGER NOT NULL DEFAULT 1",
+        "UPDATE articles SET render_version = 0 WHERE html = ''",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,11 +1,11 @@
 """Where the canonical text sits in the reading view's QTextDocument.
 
-Annotations point into the canonical text (the body's blocks joined by
-newlines) in code points; the document holds the header first, may hold
-empty blocks (table frames, list containers) that the canonical text leaves
-out, and counts UTF-16 units. This map pairs each body block with its line
-and converts within a line only, so a conversion costs one line, not the
-whole article.
+Annotations point into the canonical text in code points; the block table
+(``reader.block_table``) says where each block of the body sits in it. The
+document holds the header first, may hold empty blocks (table frames, list
+containers) that the table leaves out, and counts UTF-16 units. This map
+pairs each row of the table with its document block and converts within a
+block only, so a conversion costs one line, not the whole article.
 """
 
 from __future__ import annotations
@@ -15,26 +15,27 @@ from bisect import bisect_right
 from PySide6.QtGui import QTextDocument
 
 from reader.annotate.utf16 import Utf16Map, to_utf16
+from reader.block_table import block_table
 
 
 class DocumentMap:
-    def __init__(self, document: QTextDocument, canonical: str, first_block: int) -> None:
-        self.text = canonical
+    def __init__(self, document: QTextDocument, body_html: str, first_block: int) -> None:
+        """Map ``document``, which shows ``body_html`` from its block number ``first_block`` on."""
+        table = block_table(body_html)
+        self.text = table.text
         self._block_positions: list[int] = []
         self._line_starts: list[int] = []
         self._lines: list[str] = []
-        lines = canonical.split("\n") if canonical else []
-        offset = 0
         block = document.findBlockByNumber(first_block)
-        for line in lines:
+        for row in table.blocks:
+            line = table.text_of(row)
             while block.isValid() and not block.text() and line:
                 block = block.next()
             if not block.isValid():
                 break
             self._block_positions.append(block.position())
-            self._line_starts.append(offset)
+            self._line_starts.append(row.start)
             self._lines.append(line)
-            offset += len(line) + 1
             block = block.next()
 
     def to_text(self, position: int) -> int | None:

@@ -48,6 +48,7 @@ from reader.importing import warm_up
 from reader.ingest import ExtractError, extract_file
 from reader.model import COLORS, DEFAULT_MEANINGS, Highlight, ImportOutcome, StoredArticle
 from reader.paths import resource
+from reader.rerender import current_article
 from reader.store import DamagedArticle, Library, LibraryError
 from reader.ui.all_annotations import AllAnnotationsView
 from reader.ui.annotation_pane import AnnotationPane
@@ -427,7 +428,7 @@ class MainWindow(QMainWindow):
         self.navigation.record()
         self.place.leave()
         try:
-            stored = self.library.get(article_id) if article_id is not None else None
+            stored = current_article(self.library, article_id) if article_id is not None else None
         except DamagedArticle as error:
             self._show_unreadable(error)
             return

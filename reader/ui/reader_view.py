@@ -34,7 +34,7 @@ from reader.annotate.words import snap_to_words
 from reader.model import COLORS, Article, Highlight, Section
 from reader.paths import resource
 from reader.reading_style import ReadingStyle, reader_css
-from reader.render import OBJECT_REPLACEMENT, SAFE_LINK, article_html, header_blocks
+from reader.render import OBJECT_REPLACEMENT, SAFE_LINK, article_html, body_html, header_blocks
 from reader.themes import LIGHT_THEME, Theme
 from reader.ui.document_map import DocumentMap
 from reader.ui.selection_toolbar import SelectionToolbar, swatch, toolbar_position
@@ -171,7 +171,7 @@ class ReaderView(QTextBrowser):
         self._tighten_image_lines()
         self._article = article
         self._sections = list(article.sections)
-        self.document_map = DocumentMap(self.document(), article.text, len(header_blocks(article)))
+        self.document_map = DocumentMap(self.document(), body_html(article), len(header_blocks(article)))
         self._heading_blocks = self._find_headings()
         self._apply_measure()
         self.toolbar.hide()
