@@ -135,11 +135,13 @@ class ReaderView(QTextBrowser):
         self._image_source = image_source
 
     def clear_article(self) -> None:
+        """Show nothing. The sections and highlights go first: clearing the text lays it out anew,
+        which they follow, and they must not look for their old paragraphs in the empty document."""
         self._article = None
         self.section_tracker.clear()
+        self.highlight_layer.clear()
         self.clear()
         self.document_map = DocumentMap(self.document(), "", 0)
-        self.highlight_layer.clear()
 
     def show_article(self, article: Article) -> None:
         self._article = article

@@ -96,3 +96,12 @@ def test_far_highlights_are_placed_as_the_layout_reaches_them(qtbot):
 
     qtbot.waitUntil(lambda: view.highlight_layer.all_placed, timeout=20000)
     assert drawn(view) == ["Paragraph 2999", "Paragraph 2 "]  # in paint order: the longer first
+
+
+def test_clearing_the_article_takes_its_highlights_away_first(qtbot):
+    view, text = shown(qtbot)
+    view.highlight_layer.set_highlights([span(text, "quieter", id=1)], 1)
+    assert drawn(view) == ["quieter"]
+    view.clear_article()  # clearing the text lays it out again: no highlight looks for its paragraph then
+    assert view.extraSelections() == [] and view.highlight_layer.highlights == []
+    assert view.highlight_layer.active_id is None and view.highlight_layer.all_placed
