@@ -75,7 +75,7 @@ def main() -> None:
             window.reader.viewport().repaint()
             app.processEvents()
             opens.append(time.perf_counter() - began)
-            while not window.reader.all_placed:
+            while not window.reader.highlight_layer.all_placed:
                 app.processEvents()
             settles.append(time.perf_counter() - began)
         drawn = len(window.reader.extraSelections())

@@ -126,7 +126,7 @@ class ArticleFinder(QObject):
             self._reveal(*self.matches[self.current])
             self._tint()
         else:
-            self.view.set_find_selections([])
+            self.view.highlight_layer.set_find_selections([])
 
     def _on_closed(self) -> None:
         """Leave the current match selected (ready to highlight), the tints gone."""
@@ -134,7 +134,7 @@ class ArticleFinder(QObject):
         if self.matches and self._has_article:
             self.view.select_range(*self.matches[self.current])
         self.matches, self._starts, self.current, self._tinted = [], [], -1, None
-        self.view.set_find_selections([])
+        self.view.highlight_layer.set_find_selections([])
         self.view.setFocus()
 
     def _folded_text(self) -> FoldedText:
@@ -184,7 +184,7 @@ class ArticleFinder(QObject):
             return
         self._tinted = window
         indices = set(range(window[0], window[1])) | {self.current}
-        self.view.set_find_selections([self._selection(i) for i in sorted(indices)])
+        self.view.highlight_layer.set_find_selections([self._selection(i) for i in sorted(indices)])
 
     def _selection(self, index: int) -> QTextEdit.ExtraSelection:
         start, end = self.matches[index]

@@ -78,7 +78,7 @@ class HighlightController(QObject):
         self._open = {h.id: h for h in annotations.for_article(stored.id)}
         self.pane.set_article(annotations.article_note(stored.id), annotations.article_tags(stored.id),
                               self.highlights, annotations.all_tags())
-        self.reader.set_highlights(self.highlights)
+        self.reader.highlight_layer.set_highlights(self.highlights)
 
     def _changed(self, highlight: Highlight) -> None:
         """Redraw after one highlight changed, reading back only that one."""
@@ -89,7 +89,7 @@ class HighlightController(QObject):
             else:
                 self._open[highlight.id] = stored
             highlights = self.highlights
-            self.reader.set_highlights(highlights, highlight.id)
+            self.reader.highlight_layer.set_highlights(highlights, highlight.id)
             self.pane.set_highlights(highlights)
             self.pane.set_all_tags(self.library.annotations.all_tags())
             self.pane.select(highlight.id)
@@ -141,7 +141,7 @@ class HighlightController(QObject):
         highlight = self.library.annotations.get(highlight_id)
         if highlight is None:
             return
-        self.reader.set_highlights(self.reader.highlights, highlight_id)
+        self.reader.highlight_layer.set_active(highlight_id)
         if highlight.state != Highlight.ORPHANED:
             self.reader.scroll_to_offset(highlight.start)
 
@@ -154,7 +154,7 @@ class HighlightController(QObject):
     def _on_highlight_activated(self, highlight_id: int) -> None:
         self.pane_wanted.emit()
         self.pane.select(highlight_id)
-        self.reader.set_highlights(self.reader.highlights, highlight_id)
+        self.reader.highlight_layer.set_active(highlight_id)
 
     def _on_article_note(self, text: str) -> None:
         if self.article is not None:

@@ -330,9 +330,11 @@ class MainWindow(QMainWindow):
         self._action(annotate_menu, "Highlight &Colours…", QKeySequence(), self.edit_meanings)
 
         view_menu = self.menuBar().addMenu("&View")
-        self.next_action = self._action(view_menu, "&Next Section", QKeySequence("Alt+Down"), self.reader.next_section)
+        self.next_action = self._action(
+            view_menu, "&Next Section", QKeySequence("Alt+Down"), self.reader.section_tracker.next
+        )
         self.previous_action = self._action(
-            view_menu, "&Previous Section", QKeySequence("Alt+Up"), self.reader.previous_section
+            view_menu, "&Previous Section", QKeySequence("Alt+Up"), self.reader.section_tracker.previous
         )
         for actions in (self.navigation.actions, self.zoom.actions):
             view_menu.addSeparator()
@@ -450,7 +452,7 @@ class MainWindow(QMainWindow):
         self.toc_view.expandAll()
         has_sections = bool(stored.article.sections)
         self.contents_stack.setCurrentWidget(self.toc_view if has_sections else self.no_sections)
-        self._on_section_changed(self.reader.current_section)
+        self._on_section_changed(self.reader.section_tracker.current)
         self.setWindowTitle(f"{stored.article.title} — Reader")
         self.settings.setValue("library/last_article", stored.id)
         self.highlights.open(stored)
@@ -512,7 +514,7 @@ class MainWindow(QMainWindow):
         number = index.data(SECTION_ROLE)
         if number is not None:
             self.navigation.record()
-            self.reader.scroll_to_section(number)
+            self.reader.section_tracker.scroll_to(number)
 
     def _on_section_changed(self, number: int) -> None:
         index = self.toc_model.index_of(number)

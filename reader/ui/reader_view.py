@@ -12,7 +12,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QUrl, Signal
 from PySide6.QtGui import (
-    QColor,
     QContextMenuEvent,
     QFont,
     QFontMetricsF,
@@ -22,26 +21,25 @@ from PySide6.QtGui import (
     QShowEvent,
     QTextBlock,
     QTextBlockFormat,
-    QTextCharFormat,
     QTextCursor,
     QTextDocument,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QMenu, QTextBrowser, QToolTip, QWidget
 
-from reader.annotate.overlaps import inner_highlights
 from reader.annotate.words import snap_to_words
-from reader.model import COLORS, Article, Highlight, Section
+from reader.model import COLORS, Article, Highlight
 from reader.paths import resource
 from reader.reading_style import ReadingStyle, reader_css
 from reader.render import OBJECT_REPLACEMENT, SAFE_LINK, article_html, body_html, header_blocks
 from reader.themes import LIGHT_THEME, Theme
 from reader.ui.document_map import DocumentMap
+from reader.ui.highlight_layer import HighlightLayer
+from reader.ui.section_tracker import SectionTracker
 from reader.ui.selection_toolbar import SelectionToolbar, swatch, toolbar_position
 
 ImageSource = Callable[[str], bytes | None]
 MIN_SIDE_MARGIN = 24
-READ_LINE = 48
 ZOOM_STEPS = (0.5, 0.67, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 WHEEL_NOTCH = 120
 
@@ -80,10 +78,14 @@ def next_zoom(zoom: float, direction: int) -> float:
 class ReaderView(QTextBrowser):
     """Shows one article with its highlights, and reports what the reader does.
 
-    Offsets in signals are code points in the article's canonical text.
+    Two parts it owns do jobs of their own: ``highlight_layer`` (a :class:`HighlightLayer`) draws
+    the highlights and find tints, ``section_tracker`` (a :class:`SectionTracker`) knows the
+    current section and moves between sections. The view keeps the rendering, the place and zoom,
+    the selection and its toolbar. Offsets in signals are code points in the article's canonical text.
     """
 
     section_changed = Signal(int)
+    """The current section changed (``section_tracker.current``), -1 before the first heading."""
     place_moved = Signal()
     """The text in view changed (scrolling, zoom, a new article): ``first_visible_offset`` has moved."""
     zoom_changed = Signal(float)
@@ -113,42 +115,33 @@ class ReaderView(QTextBrowser):
         self._article: Article | None = None
         self._zoom = 1.0
         self._wheel = 0
-        self._active_id: int | None = None
         self._anchor: tuple[int, int] | None = None
         self._holding = False
-        self._sections: list[Section] = []
-        self._heading_blocks: list[int] = []
         self.document_map = DocumentMap(self.document(), "", 0)
-        self._current = -1
-        self._pinned: tuple[int, int] | None = None
-        self._highlights: list[Highlight] = []
-        self._cursors: dict[tuple[int, int], QTextCursor] = {}
-        self._selections: list[QTextEdit.ExtraSelection] = []
-        self._find_selections: list[QTextEdit.ExtraSelection] = []
-        self._layers: list[int] = []  # minus each selection's highlight length: the order Qt paints them in
-        self._pieces: dict[tuple, list[tuple[int, QTextEdit.ExtraSelection]]] = {}
-        self._placed = 0
         self.last_color = "yellow"
         self.toolbar = SelectionToolbar({}, self.viewport())
         self.toolbar.color_chosen.connect(lambda color: self.highlight_selection(color, self.toolbar.style_choice))
         self.toolbar.note_requested.connect(self.request_note)
         self.toolbar.quote_requested.connect(self._request_quote)
         self.anchorClicked.connect(self._on_anchor_clicked)
+        # In this order on each scroll: the place moves, then the section, then the highlights placed.
         self.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        self.section_tracker = SectionTracker(self)
+        self.section_tracker.section_changed.connect(self.section_changed)
         self.verticalScrollBar().valueChanged.connect(self.toolbar.hide)
-        self.verticalScrollBar().valueChanged.connect(self._place_laid_out)
+        self.highlight_layer = HighlightLayer(self)
 
     def set_image_source(self, image_source: ImageSource | None) -> None:
         self._image_source = image_source
 
     def clear_article(self) -> None:
+        """Show nothing. The sections and highlights go first: clearing the text lays it out anew,
+        which they follow, and they must not look for their old paragraphs in the empty document."""
         self._article = None
-        self._sections, self._heading_blocks = [], []
+        self.section_tracker.clear()
+        self.highlight_layer.clear()
         self.clear()
         self.document_map = DocumentMap(self.document(), "", 0)
-        self._highlights, self._cursors, self._pieces, self._selections, self._placed = [], {}, {}, [], 0
-        self._find_selections = []
-        self._set_current(-1)
 
     def show_article(self, article: Article) -> None:
         self._article = article
@@ -157,28 +150,24 @@ class ReaderView(QTextBrowser):
         document.setDefaultFont(reading_font(article.language, self._shown_style))
         document.setDocumentMargin(MIN_SIDE_MARGIN)
         document.setUndoRedoEnabled(False)
-        self._highlights, self._cursors, self._pieces, self._selections, self._placed = [], {}, {}, [], 0
-        self._find_selections = []
-        self.setExtraSelections([])
+        self.highlight_layer.clear()
         previous = self.document()
         ours = previous.parent() is self
         self.setDocument(document)
         if ours:
             previous.deleteLater()
-        document.documentLayout().documentSizeChanged.connect(self._place_laid_out)
+        self.highlight_layer.attach(document)
         document.documentLayout().documentSizeChanged.connect(self._hold_place)
         self.setHtml(article_html(article))
         self._tighten_image_lines()
         self._article = article
-        self._sections = list(article.sections)
         self.document_map = DocumentMap(self.document(), body_html(article), len(header_blocks(article)))
-        self._heading_blocks = self._find_headings()
+        self.section_tracker.set_sections(article.sections)
         self._apply_measure()
         self.toolbar.hide()
         self._anchor = None
         self.verticalScrollBar().setValue(0)
-        self._pinned = None
-        self._set_current(self._section_at(0))
+        self.section_tracker.moved_to(0)
 
     @property
     def theme(self) -> Theme:
@@ -193,10 +182,6 @@ class ReaderView(QTextBrowser):
         """Set the article in these fonts, size, spacing and column width (the zoom scales them)."""
         self._style = style
         self._restyle()
-
-    @property
-    def sections(self) -> list[Section]:
-        return self._sections
 
     # zoom
 
@@ -241,10 +226,11 @@ class ReaderView(QTextBrowser):
         self._stylesheet = reader_css(self._template, self._theme, self._shown_style)
         if self._article is None:
             return
-        offset, highlights, active = self.first_visible_offset(), self._highlights, self._active_id
+        layer = self.highlight_layer
+        offset, highlights, active = self.first_visible_offset(), layer.highlights, layer.active_id
         self.show_article(self._article)
         self.go_to_offset(offset)
-        self.set_highlights(highlights, active)
+        layer.set_highlights(highlights, active)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         """Ctrl+wheel zooms one step a notch (a touchpad's small steps add up to notches)."""
@@ -307,8 +293,7 @@ class ReaderView(QTextBrowser):
             self._lay_out_below(block, top + self.viewport().height())
             bar.setValue(math.ceil(top))
         self._anchor = (max(offset, 0), bar.value())
-        self._pinned = None
-        self._set_current(self._section_at(bar.value()))
+        self.section_tracker.moved_to(bar.value())
 
     def _hold_place(self, *_: object) -> None:
         """The text was laid out again (a new width, a scroll bar coming or going): the place stays on top."""
@@ -339,81 +324,10 @@ class ReaderView(QTextBrowser):
         offset = self.document_map.to_text(self.cursorForPosition(corner).position()) or 0
         return min(offset / len(self._article.text), 1.0)
 
-    @property
-    def current_section(self) -> int:
-        return self._current
-
-    def _find_headings(self) -> list[int]:
-        """Block numbers of the body's headings, in section order, found by their anchors."""
-        wanted = {section.anchor: number for number, section in enumerate(self._sections)}
-        found: dict[int, int] = {}
-        block = self.document().begin()
-        while block.isValid():
-            if block.blockFormat().headingLevel():
-                fragments = block.begin()
-                while not fragments.atEnd():
-                    for name in fragments.fragment().charFormat().anchorNames():
-                        if name in wanted and wanted[name] not in found:
-                            found[wanted[name]] = block.blockNumber()
-                    fragments += 1
-            block = block.next()
-        return [found.get(number, -1) for number in range(len(self._sections))]
-
-    def _heading_top(self, number: int) -> int | None:
-        if not 0 <= number < len(self._heading_blocks) or self._heading_blocks[number] < 0:
-            return None
-        block = self.document().findBlockByNumber(self._heading_blocks[number])
-        return int(self.document().documentLayout().blockBoundingRect(block).top())
-
-    def heading_rect_in_viewport(self, number: int):
-        """Where section ``number``'s heading is drawn now, in viewport coordinates."""
-        block = self.document().findBlockByNumber(self._heading_blocks[number])
-        rect = self.document().documentLayout().blockBoundingRect(block)
-        return rect.translated(0, -self.verticalScrollBar().value()).toRect()
-
-    def scroll_to_section(self, number: int) -> None:
-        top = self._heading_top(number)
-        if top is None:
-            return
-        value = max(0, top - 12)
-        self.verticalScrollBar().setValue(value)
-        self._pinned = (number, self.verticalScrollBar().value())
-        self._set_current(number)
-
-    def next_section(self) -> None:
-        if self._sections:
-            self.scroll_to_section(min(self._current + 1, len(self._sections) - 1))
-
-    def previous_section(self) -> None:
-        """Back to the start of this section, or to the one before if already there."""
-        if not self._sections:
-            return
-        top = self._heading_top(self._current)
-        inside = top is not None and self.verticalScrollBar().value() > max(0, top - 12)
-        self.scroll_to_section(max(self._current if inside else self._current - 1, 0))
-
-    def _section_at(self, value: int) -> int:
-        current = -1
-        for number in range(len(self._sections)):
-            top = self._heading_top(number)
-            if top is not None and top <= value + READ_LINE:
-                current = number
-        return current
-
     def _on_scrolled(self, value: int) -> None:
         if self._anchor is not None and self._anchor[1] != value:
             self._anchor = None
         self.place_moved.emit()
-        if self._pinned and self._pinned[1] == value:
-            self._set_current(self._pinned[0])
-            return
-        self._pinned = None
-        self._set_current(self._section_at(value))
-
-    def _set_current(self, number: int) -> None:
-        if number != self._current:
-            self._current = number
-            self.section_changed.emit(number)
 
     def _tighten_image_lines(self) -> None:
         """A paragraph that is only a picture is as tall as the picture: the reading line height
@@ -456,136 +370,10 @@ class ReaderView(QTextBrowser):
         if offset:
             self.go_to_offset(offset)
 
-    # highlights
+    # selection and highlighting
 
     def set_meanings(self, meanings: dict[str, str]) -> None:
         self.toolbar.set_meanings(meanings)
-
-    def set_highlights(self, highlights: list[Highlight], active_id: int | None = None) -> None:
-        """Draw these highlights (orphans are listed elsewhere, never drawn).
-
-        Qt measures every extra selection it is given, which lays the document
-        out up to it, and a selection across paragraphs is measured against
-        the whole document. So each highlight is drawn as one selection per
-        paragraph, handed over when Qt's own incremental layout has reached
-        it (see :meth:`_place_laid_out`).
-        """
-        self._highlights = [h for h in highlights if h.state != Highlight.ORPHANED and h.end > h.start]
-        self._active_id = active_id
-        # Inside an edit block a cursor skips measuring its x position, which
-        # would also lay the document out up to every highlight.
-        guard = QTextCursor(self.document())
-        guard.beginEditBlock()
-        pieces: dict[tuple, list[tuple[int, QTextEdit.ExtraSelection]]] = {}
-        inner = inner_highlights(self._highlights)
-        for number, highlight in enumerate(self._highlights):
-            key = (highlight.start, highlight.end, highlight.color, highlight.style,
-                   bool(highlight.note), highlight.id == active_id, number in inner)
-            pieces[key] = self._pieces.get(key) or self._make_pieces(highlight, key[-2], key[-1])
-        guard.endEditBlock()
-        self._pieces = pieces
-        ordered = sorted(((end, key[0] - key[1], selection) for key, group in pieces.items() for end, selection in group),
-                         key=lambda piece: piece[0])
-        self._selections = [selection for _, _, selection in ordered]
-        self._layers = [minus_length for _, minus_length, _ in ordered]
-        self._placed = -1
-        self._place_laid_out()
-
-    def _make_pieces(self, highlight: Highlight, active: bool,
-                     inner: bool = False) -> list[tuple[int, QTextEdit.ExtraSelection]]:
-        text_format = self._format_for(highlight, active, inner)
-        pieces = []
-        for start, end in self._paragraph_spans(highlight.start, highlight.end):
-            selection = QTextEdit.ExtraSelection()
-            selection.cursor = self._document_cursor(start, end)
-            selection.format = text_format
-            pieces.append((end, selection))
-        return pieces
-
-    def _paragraph_spans(self, start: int, end: int) -> list[tuple[int, int]]:
-        """Document positions of a passage, cut at paragraph ends."""
-        first, last = self.document_map.to_document(start), self.document_map.to_document(end)
-        spans = []
-        block = self.document().findBlock(first)
-        while block.isValid() and block.position() < last:
-            span = (max(first, block.position()), min(last, block.position() + block.length() - 1))
-            if span[1] > span[0]:
-                spans.append(span)
-            block = block.next()
-        return spans
-
-    def _place_laid_out(self, *_: object) -> None:
-        """Give Qt the highlights that end in text already laid out.
-
-        Qt lays a document out from its start, so those form a prefix of the
-        segments ordered by end; the screen in view is laid out first.
-        """
-        self.cursorForPosition(QPoint(self.viewport().width(), self.viewport().height()))
-        document = self.document()
-        low, high = 0, len(self._selections)
-        while low < high:
-            middle = (low + high) // 2
-            if document.findBlock(self._selections[middle].cursor.selectionEnd() - 1).layout().lineCount():
-                low = middle + 1
-            else:
-                high = middle
-        placed = low
-        if placed != self._placed:
-            self._placed = placed
-            self._paint()
-
-    def set_find_selections(self, selections: list[QTextEdit.ExtraSelection]) -> None:
-        """Tint find matches over the highlights, which stay as they are."""
-        self._find_selections = selections
-        self._paint()
-
-    def _paint(self) -> None:
-        """Hand Qt the placed highlights and the find tints, in the order it paints them (later over earlier):
-        longer highlights first, inner ones on top, the find tints over all."""
-        layered = sorted(range(max(self._placed, 0)), key=self._layers.__getitem__)
-        self.setExtraSelections([self._selections[i] for i in layered] + self._find_selections)
-
-    @property
-    def highlights(self) -> list[Highlight]:
-        return self._highlights
-
-    @property
-    def all_placed(self) -> bool:
-        """Whether Qt has been given every highlight to draw."""
-        return self._placed == len(self._selections)
-
-    def _document_cursor(self, first: int, last: int) -> QTextCursor:
-        """A cursor over document positions; kept, since placing one costs more than drawing it."""
-        cursor = self._cursors.get((first, last))
-        if cursor is None:
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(first)
-            cursor.setPosition(last, QTextCursor.MoveMode.KeepAnchor)
-            self._cursors[(first, last)] = cursor
-        return QTextCursor(cursor)
-
-    def _format_for(self, highlight: Highlight, active: bool, inner: bool = False) -> QTextCharFormat:
-        """The theme's fill (stronger when active) or underline; a note adds a dashed underline.
-
-        An ``inner`` highlight (over part of a longer one) is also underlined in its colour: its
-        translucent fill blends with the outer one, and the line tells where it begins and ends.
-        """
-        underline = QColor(self._theme.underlines.get(highlight.color, self._theme.underlines["yellow"]))
-        text_format = QTextCharFormat()
-        if highlight.style == "underline":
-            text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            text_format.setUnderlineColor(underline)
-            if active:
-                text_format.setBackground(QColor(*self._theme.fill(highlight.color)))
-        else:
-            text_format.setBackground(QColor(*self._theme.fill(highlight.color, active)))
-            if inner:
-                text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                text_format.setUnderlineColor(underline)
-        if highlight.note:
-            text_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-            text_format.setUnderlineColor(underline)
-        return text_format
 
     def selection_range(self) -> tuple[int, int] | None:
         """The selected body text as code-point offsets, or None."""
@@ -600,21 +388,12 @@ class ReaderView(QTextBrowser):
         return start, end
 
     def select_range(self, start: int, end: int) -> None:
-        self.setTextCursor(
-            self._document_cursor(self.document_map.to_document(start), self.document_map.to_document(end))
-        )
-
-    def highlight_at(self, position: int) -> Highlight | None:
-        """The highlight covering a document position, the innermost when they overlap."""
-        offset = self.document_map.to_text(position)
-        if offset is None:
-            return None
-        covering = [h for h in self._highlights if h.start <= offset < h.end]
-        return min(covering, key=lambda h: h.end - h.start) if covering else None
+        to_document = self.document_map.to_document
+        self.setTextCursor(self.highlight_layer.document_cursor(to_document(start), to_document(end)))
 
     def highlight_under_cursor(self) -> Highlight | None:
         cursor = self.textCursor()
-        return self.highlight_at(cursor.selectionStart() if cursor.hasSelection() else cursor.position())
+        return self.highlight_layer.highlight_at(cursor.selectionStart() if cursor.hasSelection() else cursor.position())
 
     def highlight_selection(self, color: str | None = None, style: str = "fill") -> None:
         """Highlight the selection in ``color`` (else the last one used); only the toolbar asks for underline."""
@@ -655,7 +434,7 @@ class ReaderView(QTextBrowser):
             self._show_toolbar()
             return
         self.toolbar.hide()
-        highlight = self.highlight_at(self.cursorForPosition(event.position().toPoint()).position())
+        highlight = self.highlight_layer.highlight_at(self.cursorForPosition(event.position().toPoint()).position())
         if highlight is not None and highlight.id is not None:
             self.highlight_activated.emit(highlight.id)
 
@@ -680,7 +459,7 @@ class ReaderView(QTextBrowser):
     def viewportEvent(self, event: QEvent) -> bool:
         """Hovering a highlight with a note shows the note."""
         if event.type() == QEvent.Type.ToolTip:
-            highlight = self.highlight_at(self.cursorForPosition(event.pos()).position())
+            highlight = self.highlight_layer.highlight_at(self.cursorForPosition(event.pos()).position())
             if highlight is not None and highlight.note:
                 QToolTip.showText(event.globalPos(), highlight.note, self.viewport())
             else:
@@ -692,7 +471,7 @@ class ReaderView(QTextBrowser):
         self.toolbar.hide()
         menu = self.createStandardContextMenu(event.pos())
         selected = self.selection_range()
-        under = self.highlight_at(self.cursorForPosition(event.pos()).position())
+        under = self.highlight_layer.highlight_at(self.cursorForPosition(event.pos()).position())
         if selected is not None or under is not None:
             menu.addSeparator()
         if selected is not None:

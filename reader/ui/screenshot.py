@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.highlights:
             annotate_for_show(window)
         if args.section >= 0:
-            window.reader.scroll_to_section(args.section)
+            window.reader.section_tracker.scroll_to(args.section)
         if args.find:
             window.finder.open(args.find)
             window.finder.next()

@@ -119,7 +119,7 @@ def test_esc_clears_the_tints_and_keeps_the_highlights(qtbot, window):
     window.current_id = None
     window.reload_library(article_id)
     window.reader.setFocus()
-    qtbot.waitUntil(lambda: window.reader.all_placed)
+    qtbot.waitUntil(lambda: window.reader.highlight_layer.all_placed)
     assert len(window.reader.extraSelections()) == 1
     find(qtbot, window, "river")
     assert len(window.reader.extraSelections()) == 1 + 4
@@ -231,7 +231,7 @@ def test_a_highlight_made_while_finding_keeps_the_tints(qtbot, window):
     find(qtbot, window, "river")
     window.reader.select_range(0, 14)
     qtbot.keyClick(window.reader, Qt.Key.Key_H)
-    qtbot.waitUntil(lambda: window.reader.all_placed)
+    qtbot.waitUntil(lambda: window.reader.highlight_layer.all_placed)
     assert [h.exact for h in window.library.annotations.for_article(window.current_id)] == ["The river bank"]
     assert [selection.cursor.selectedText() for selection in find_tints(window)] == ["river", "River", "river", "Ｒｉｖｅｒ"]
     assert window.reader.extraSelections()[0].cursor.selectedText() == "The river bank"

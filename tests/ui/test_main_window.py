@@ -99,10 +99,10 @@ def test_clicking_a_contents_entry_scrolls_to_its_heading(qtbot, window, pages):
     assert reader.verticalScrollBar().maximum() > 0
     for number in (3, 1, 6):
         _click_toc(qtbot, window, number)
-        heading = reader.heading_rect_in_viewport(number)
+        heading = reader.section_tracker.heading_rect_in_viewport(number)
         assert reader.viewport().rect().contains(heading.topLeft())
         cursor = reader.cursorForPosition(heading.center())
-        assert cursor.block().text() == reader.sections[number].title
+        assert cursor.block().text() == reader.section_tracker.sections[number].title
         assert window.toc_view.currentIndex() == window.toc_model.index_of(number)
 
 
@@ -111,14 +111,14 @@ def test_scrolling_moves_the_current_contents_entry(qtbot, window, pages):
     import_and_wait(qtbot, window, [pages / "library-week.txt"])
     reader, bar = window.reader, window.reader.verticalScrollBar()
     bar.setValue(0)
-    assert reader.current_section == -1 and not window.toc_view.currentIndex().isValid()
-    top_of_second = reader.heading_rect_in_viewport(1).top() + bar.value()
+    assert reader.section_tracker.current == -1 and not window.toc_view.currentIndex().isValid()
+    top_of_second = reader.section_tracker.heading_rect_in_viewport(1).top() + bar.value()
     bar.setValue(top_of_second + 5)
-    assert reader.current_section == 1
+    assert reader.section_tracker.current == 1
     assert window.toc_view.currentIndex().data() == "调查报告:全市人均阅读量稳步提升"
     qtbot.keyClick(reader.viewport(), Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     bar.setValue(bar.maximum())
-    assert reader.current_section >= 5
+    assert reader.section_tracker.current >= 5
 
 
 def test_next_and_previous_section_from_the_keyboard(qtbot, window, pages):
@@ -127,13 +127,13 @@ def test_next_and_previous_section_from_the_keyboard(qtbot, window, pages):
     reader = window.reader
     reader.setFocus()
     qtbot.keyClick(reader, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-    assert reader.current_section == 0
+    assert reader.section_tracker.current == 0
     qtbot.keyClick(reader, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
     qtbot.keyClick(reader, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
-    assert reader.current_section == 2
+    assert reader.section_tracker.current == 2
     assert window.toc_view.currentIndex().data() == "古籍修复:年轻人走近传统技艺"
     qtbot.keyClick(reader, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
-    assert reader.current_section == 1
+    assert reader.section_tracker.current == 1
     assert "Alt+Down" in window.next_action.shortcut().toString()
 
 

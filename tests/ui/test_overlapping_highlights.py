@@ -28,7 +28,7 @@ def test_an_outer_highlight_made_later_does_not_hide_the_inner_one(qtbot, window
     qtbot.mouseClick(reader.toolbar.color_buttons["blue"], Qt.MouseButton.LeftButton)
     drag_inside(qtbot, reader, OUTER, 0, 0)
     qtbot.mouseClick(reader.toolbar.color_buttons["yellow"], Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: reader.all_placed and len(reader.extraSelections()) == 2)
+    qtbot.waitUntil(lambda: reader.highlight_layer.all_placed and len(reader.extraSelections()) == 2)
 
     outer, inner = reader.extraSelections()
     assert (outer.cursor.selectedText(), inner.cursor.selectedText()) == (OUTER, INNER)

@@ -77,7 +77,7 @@ def body_line_height(reader) -> float:
 
 
 def heading_size(reader, number: int) -> float:
-    block = reader.document().findBlockByNumber(reader._heading_blocks[number])
+    block = reader.document().findBlockByNumber(reader.section_tracker.heading_blocks[number])
     return block.begin().fragment().charFormat().font().pointSizeF()
 
 
@@ -189,13 +189,13 @@ def test_contents_stay_on_the_section_you_are_reading_after_zoom(qtbot, reading)
     [article] = add(window, long_article("甲"))
     click_article(qtbot, window, article)
     reader, bar = window.reader, window.reader.verticalScrollBar()
-    bar.setValue(reader.heading_rect_in_viewport(4).top() + bar.value() + 200)
-    assert reader.current_section == 4
+    bar.setValue(reader.section_tracker.heading_rect_in_viewport(4).top() + bar.value() + 200)
+    assert reader.section_tracker.current == 4
     text = reader._article.text
     section = text[text.index("甲第4节"):text.index("甲第5节")]
     for key in (Qt.Key.Key_Plus, Qt.Key.Key_Plus, Qt.Key.Key_Plus, Qt.Key.Key_Minus, Qt.Key.Key_0):
         qtbot.keyClick(reader, key, CTRL)
-        assert reader.current_section == 4
+        assert reader.section_tracker.current == 4
         assert window.toc_view.currentIndex() == window.toc_model.index_of(4)
         assert top_line(reader) in section
 
@@ -225,14 +225,14 @@ def test_back_and_forward_after_following_a_contents_entry(qtbot, reading):
     place = window.reader.first_visible_offset()
     index = window.toc_model.index_of(6)
     qtbot.mouseClick(window.toc_view.viewport(), Qt.MouseButton.LeftButton, pos=window.toc_view.visualRect(index).center())
-    assert window.reader.current_section == 6
+    assert window.reader.section_tracker.current == 6
     there = window.reader.first_visible_offset()
 
     qtbot.keyClick(window.reader, Qt.Key.Key_Left, ALT)
     assert window.reader.first_visible_offset() == place
     assert not window.navigation.back_action.isEnabled()
     qtbot.keyClick(window.reader, Qt.Key.Key_Right, ALT)
-    assert window.reader.first_visible_offset() == there and window.reader.current_section == 6
+    assert window.reader.first_visible_offset() == there and window.reader.section_tracker.current == 6
     qtbot.mouseClick(window.reader.viewport(), Qt.MouseButton.BackButton, pos=QPoint(100, 100))
     assert window.reader.first_visible_offset() == place
     window.navigation.forward_action.trigger()
@@ -271,7 +271,7 @@ def test_opening_a_search_result_goes_to_the_match_and_back_returns(qtbot, readi
     click_article(qtbot, window, second)
     start, end = window.finder.matches[window.finder.current]
     assert window.finder.bar.isVisible() and window.reader.document_map.text[start:end] == "乙段落5.3"
-    assert window.reader.current_section == 5
+    assert window.reader.section_tracker.current == 5
 
     qtbot.keyClick(window.reader, Qt.Key.Key_Left, ALT)
     assert window.current_id == first and window.reader.first_visible_offset() == place

@@ -133,10 +133,10 @@ def test_highlights_across_paragraphs_and_far_down_a_long_article_are_all_drawn(
     across = Highlight(article_id=1, start=text.index("第1段"), end=text.index("第3段"), exact="", color="green")
     last = text.index("第2999段")
     near_end = Highlight(article_id=1, start=last, end=last + 7, exact="", color="red")
-    view.set_highlights([across, near_end])
-    assert not view.all_placed  # the far end waits for Qt's layout to reach it
+    view.highlight_layer.set_highlights([across, near_end])
+    assert not view.highlight_layer.all_placed  # the far end waits for Qt's layout to reach it
 
-    qtbot.waitUntil(lambda: view.all_placed, timeout=20000)
+    qtbot.waitUntil(lambda: view.highlight_layer.all_placed, timeout=20000)
     drawn = drawn_text(view)
     assert drawn[:2] == [
         "第1段。Paragraph 1 of a long report, with enough words to wrap a line or two.",

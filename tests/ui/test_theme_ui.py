@@ -172,12 +172,12 @@ def test_the_dialog_previews_the_settings_as_they_change(qtbot):
 def test_a_new_theme_or_style_keeps_the_passage_being_read(qtbot, app, window, pages):
     open_chinese_article(qtbot, window, pages)
     window.resize(900, 400)
-    window.reader.scroll_to_section(1)
-    section, top = window.reader.current_section, window.reader.cursorForPosition(QPoint(0, 0)).position()
+    window.reader.section_tracker.scroll_to(1)
+    section, top = window.reader.section_tracker.current, window.reader.cursorForPosition(QPoint(0, 0)).position()
     assert section == 1 and top > 0
     click_menu(qtbot, window, "View", "Theme", "Sepia")
-    assert window.reader.current_section == section
+    assert window.reader.section_tracker.current == section
     assert abs(window.reader.cursorForPosition(QPoint(0, 0)).position() - top) < 40
     app.dialogs.reading_style_answer = ReadingStyle(size=16)
     click_menu(qtbot, window, "View", "Reading Settings…")
-    assert window.reader.current_section == section
+    assert window.reader.section_tracker.current == section
