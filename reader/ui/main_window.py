@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMainWindow,
-    QProgressBar,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -69,12 +68,15 @@ from reader.ui.reader_view import ReaderView
 from reader.ui.reading_place import PlaceKeeper
 from reader.ui.reading_settings import ReadingSettings
 from reader.ui.status import PROBLEM, PROGRESS, RESULT, show_status
+from reader.ui.task_strip import TaskStrip
 from reader.ui.theme import ThemeManager
 from reader.ui.toc_model import SECTION_ROLE, TocModel
 from reader.ui.zoom_actions import ZoomActions
 from reader.workers import WorkerPool
 
 log = logging.getLogger(__name__)
+
+IMPORTING, EXPORTING = "Importing", "Exporting"
 
 REFRESH_MS = 400
 FILTER_DELAY_MS = 150
@@ -124,7 +126,7 @@ class MainWindow(QMainWindow):
         self._import: tuple[QThread, ImportWorker] | None = None
         self.exports = ExportController(library, self.dialogs, lambda: self.meanings, self)
         self.exports.started.connect(self._on_export_started)
-        self.exports.progress.connect(self._on_import_progress)
+        self.exports.progress.connect(lambda done, total: self.tasks.running[EXPORTING].progress(done, total))
         self.exports.finished.connect(self._on_export_finished)
         self._queued: list[list[str]] = []
         self._refresh_timer = QTimer(self, interval=REFRESH_MS)
@@ -272,16 +274,11 @@ class MainWindow(QMainWindow):
             view.viewport().setAcceptDrops(False)
 
     def _build_status_bar(self) -> None:
-        self.progress = QProgressBar()
-        self.progress.setMaximumWidth(240)
-        self.progress.setFormat("%v / %m")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.clicked.connect(self.cancel_import)
+        self.tasks = TaskStrip(self.statusBar())
         self.details_button = QPushButton("Details…")
         self.details_button.clicked.connect(self.show_failures)
-        for widget in (self.progress, self.cancel_button, self.details_button):
-            widget.hide()
-            self.statusBar().addPermanentWidget(widget)
+        self.details_button.hide()
+        self.statusBar().addPermanentWidget(self.details_button)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -654,15 +651,11 @@ class MainWindow(QMainWindow):
         return self.exports.last_report
 
     def _on_export_started(self) -> None:
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.cancel_button.show()
+        self.tasks.begin(EXPORTING, self.exports.cancel)
         show_status(self.statusBar(), "Exporting…", PROGRESS)
 
     def _on_export_finished(self, report: ExportReport, out: Path) -> None:
-        if self._import is None:
-            self.progress.hide()
-            self.cancel_button.hide()
+        self.tasks.end(EXPORTING)
         show_status(self.statusBar(), report.sentence(out), PROBLEM if report.error or report.damaged else RESULT)
 
     # import
@@ -712,13 +705,10 @@ class MainWindow(QMainWindow):
         if self._workers is None:
             self._workers = WorkerPool(self.import_processes or os.cpu_count() or 1, warm_up)
         worker = ImportWorker(self.library.path, paths, self.import_processes, self._workers)
-        worker.progress.connect(self._on_import_progress)
+        worker.progress.connect(self.tasks.begin(IMPORTING, self.cancel_import).progress)
         worker.imported.connect(self._on_imported)
         worker.finished.connect(self._on_import_finished)
         self.details_button.hide()
-        self.progress.setRange(0, 0)
-        self.progress.show()
-        self.cancel_button.show()
         show_status(self.statusBar(), "Importing…", PROGRESS)
         self._import = (start_worker(worker), worker)
         self._refresh_timer.start()
@@ -730,11 +720,6 @@ class MainWindow(QMainWindow):
     def cancel_import(self) -> None:
         if self._import is not None:
             self._import[1].cancel()
-        self.exports.cancel()
-
-    def _on_import_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, max(total, 1))
-        self.progress.setValue(done)
 
     def _on_imported(self, outcome: ImportOutcome) -> None:
         if outcome.status == ImportOutcome.IMPORTED:
@@ -752,8 +737,7 @@ class MainWindow(QMainWindow):
         self._refresh_timer.stop()
         self._imported_since_refresh = False
         self.last_report = report
-        self.progress.hide()
-        self.cancel_button.hide()
+        self.tasks.end(IMPORTING)
         self.details_button.setVisible(bool(report.failures))
         message = report.sentence()
         if len(report.failures) == 1:

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor
 
 from reader.model import COLORS
-from tests.ui.conftest import import_and_wait
+from tests.ui.conftest import drop, import_and_wait, wait_for_import
 
 PASSAGE = "古籍修复中心首次对公众开放"
 ENGLISH = "a small team of ecologists"
@@ -356,10 +356,30 @@ def test_a_big_export_can_be_cancelled_and_writes_nothing(qtbot, window, pages, 
     select_passage(qtbot, window, PASSAGE)
     qtbot.keyClick(window.reader, Qt.Key.Key_H)
     window.export_notes(ExportChoice("md", [window.current_id] * 3000, tmp_path / "out"))
-    assert window.progress.isVisible() and window.cancel_button.isVisible()
-    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    task = window.tasks.running["Exporting"]
+    assert task.isVisible() and task.cancel_button.isVisible()
+    qtbot.mouseClick(task.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.exporting, timeout=30_000)
     assert window.last_export.cancelled
     assert window.statusBar().currentMessage() == "Export cancelled; nothing was written."
     assert not (tmp_path / "out").exists()
-    assert not window.progress.isVisible()
+    assert window.tasks.running == {}
+
+
+def test_an_import_ending_during_an_export_leaves_the_exports_progress_and_cancel(qtbot, window, pages, tmp_path):
+    from reader.ui.export_worker import ExportChoice
+
+    open_chinese(qtbot, window, pages)
+    select_passage(qtbot, window, PASSAGE)
+    qtbot.keyClick(window.reader, Qt.Key.Key_H)
+    window.export_notes(ExportChoice("md", [window.current_id] * 3000, tmp_path / "out"))
+    exporting = window.tasks.running["Exporting"]
+    window.last_report = None
+    drop(window, [pages / "quiet-hours.md"])
+    assert set(window.tasks.running) == {"Importing", "Exporting"}
+    wait_for_import(qtbot, window)
+    assert window.exporting, "the export is still running"
+    assert window.tasks.running == {"Exporting": exporting} and exporting.cancel_button.isVisible()
+    qtbot.mouseClick(exporting.cancel_button, Qt.MouseButton.LeftButton)  # stops the export, only
+    qtbot.waitUntil(lambda: not window.exporting, timeout=30_000)
+    assert window.last_export.cancelled and window.last_report.imported == 1

@@ -260,16 +260,17 @@ def test_the_window_stays_responsive_and_cancellable_during_a_big_import(qtbot, 
     timer_id = window.startTimer(5)
     window.timerEvent = lambda event: ticks.append(event.timerId())
     drop(window, [folder])
-    qtbot.waitUntil(lambda: window.progress.value() >= 20, timeout=60_000)
-    assert window.progress.maximum() == 500 and window.progress.isVisible()
+    task = window.tasks.running["Importing"]
+    qtbot.waitUntil(lambda: task.progress_bar.value() >= 20, timeout=60_000)
+    assert task.progress_bar.maximum() == 500 and task.isVisible()
     assert len(ticks) >= 5, "the event loop did not run while importing"
-    qtbot.mouseClick(window.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(task.cancel_button, Qt.MouseButton.LeftButton)
     report = wait_for_import(qtbot, window)
     window.killTimer(timer_id)
     assert report.cancelled
     assert 20 <= report.imported < 500
     assert window.library_model.rowCount() == report.imported
-    assert not window.progress.isVisible()
+    assert window.tasks.running == {}
 
 
 def test_library_rows_fit_the_sidebar_of_a_library_opened_at_launch(qtbot, app, pages):
