@@ -168,6 +168,15 @@ MIGRATIONS: list[list[str]] = [
         )
         """,
     ],
+    # 5: organising. The reading state lives beside the place (the list reads it, so not after the
+    # bodies); which facts the user corrected (a JSON list of field names) is only read by edits and
+    # re-imports, so it may go at the end of articles.
+    [
+        "ALTER TABLE reading ADD COLUMN state TEXT NOT NULL DEFAULT 'unread'",
+        "UPDATE reading SET state = CASE WHEN progress >= 0.995 THEN 'read' WHEN position > 0 THEN 'reading'"
+        " ELSE 'unread' END",
+        "ALTER TABLE articles ADD COLUMN user_fields TEXT NOT NULL DEFAULT '[]'",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
