@@ -389,6 +389,11 @@ class Library:
                 [state, article_id],
             )
 
+    def state(self, article_id: int) -> str:
+        """An article's reading state (``UNREAD`` for one never opened or no longer there)."""
+        row = self.db.execute("SELECT state FROM reading WHERE article_id = ?", [article_id]).fetchone()
+        return row[0] if row else UNREAD
+
     def info(self, article_id: int) -> ArticleInfo | None:
         """The editable facts of a live article, and which of them the user set."""
         with reading_article(article_id):
