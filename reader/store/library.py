@@ -37,6 +37,8 @@ LISTED = "articles LEFT JOIN reading ON reading.article_id = articles.id"
 FINISHED = 0.995
 """Progress from which an article counts as read to the end (the list's "Read")."""
 SortKey = Callable[[str], object]
+USER_TITLED = "user_fields LIKE '%\"title\"%'"
+"""The articles whose title the user corrected (the condition of their partial index)."""
 TRASH_KEEPS = timedelta(days=30)
 
 
@@ -281,12 +283,14 @@ class Library:
             )
 
     def _same_article(self, article: Article, deleted: bool) -> int | None:
-        """A stored article that ``article`` is a new version of: same specific URL, same title."""
+        """A stored article that ``article`` is a new version of: same specific URL, same title (or a title
+        the user corrected, which the page no longer carries)."""
         key = page_key(article.url)
         if key is None or not article.title.strip():
             return None
         rows = self.db.execute(
-            f"SELECT id, url FROM articles WHERE title = ? AND deleted_at IS {'NOT ' if deleted else ''}NULL"
+            f"SELECT id, url FROM articles WHERE deleted_at IS {'NOT ' if deleted else ''}NULL AND id IN"
+            f" (SELECT id FROM articles WHERE title = ? UNION SELECT id FROM articles WHERE {USER_TITLED})"
             " ORDER BY id DESC",
             [article.title],
         ).fetchall()

@@ -176,6 +176,8 @@ MIGRATIONS: list[list[str]] = [
         "UPDATE reading SET state = CASE WHEN progress >= 0.995 THEN 'read' WHEN position > 0 THEN 'reading'"
         " ELSE 'unread' END",
         "ALTER TABLE articles ADD COLUMN user_fields TEXT NOT NULL DEFAULT '[]'",
+        # A new version of a page whose title the user corrected is found by its address among these few.
+        "CREATE INDEX articles_user_titled ON articles(id) WHERE user_fields LIKE '%\"title\"%'",
     ],
 ]
 

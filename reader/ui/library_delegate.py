@@ -31,7 +31,7 @@ def line_height(font: QFont) -> int:
 class LibraryDelegate(QStyledItemDelegate):
     def title_font(self, option: QStyleOptionViewItem, index: QModelIndex) -> QFont:
         """Bold while the article is unread, as in a mail client; rows keep one height either way."""
-        return self._fonts(option, index.data(STATE_ROLE) in (UNREAD, None))[0]
+        return self._fonts(option, index.data(STATE_ROLE) == UNREAD)[0]
 
     def _fonts(self, option: QStyleOptionViewItem, unread: bool = True) -> tuple[QFont, QFont]:
         title = QFont(option.font)

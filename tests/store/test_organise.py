@@ -85,6 +85,7 @@ def test_a_library_of_the_previous_schema_keeps_everything_and_gains_states(tmp_
     old.set_position(read_id, 2, 1.0)
     old.set_position(begun_id, 2, 0.5)
     old.db.execute("ALTER TABLE reading DROP COLUMN state")
+    old.db.execute("DROP INDEX articles_user_titled")
     old.db.execute("ALTER TABLE articles DROP COLUMN user_fields")
     old.db.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
     tables = ["articles", "highlights", "tags", "highlight_tags", "reading"]
@@ -101,3 +102,16 @@ def test_a_library_of_the_previous_schema_keeps_everything_and_gains_states(tmp_
     assert {s.id: s.state for s in library.summaries()} == {read_id: "read", begun_id: "reading"}
     assert library.info(read_id).user_fields == ()
     library.close()
+
+
+def test_a_new_version_of_a_page_whose_title_was_corrected_replaces_it(library):
+    url = "https://example.com/news/2.html"
+    article_id, _ = library.add(make_article("原标题", "第一段。", source="报", url=url))
+    library.edit(article_id, {"title": "我的标题"})
+    again, duplicate = library.add(make_article("原标题", "第一段。第二段。", source="新报", url=url))
+    assert (again, duplicate) == (article_id, False)
+    assert (library.info(article_id).title, library.info(article_id).source) == ("我的标题", "新报")
+    assert library.count() == 1
+    plan = " ".join(str(row) for row in library.db.execute(
+        "EXPLAIN QUERY PLAN SELECT id FROM articles WHERE user_fields LIKE '%\"title\"%'"))
+    assert "articles_user_titled" in plan
