@@ -352,13 +352,14 @@ class Library:
         return StoredArticle(id=article_id, article=article, content_hash=content_hash, added=added,
                              position=position, progress=progress, opened=opened)
 
-    def set_position(self, article_id: int, offset: int, progress: float) -> None:
+    def set_position(self, article_id: int, offset: int, progress: float, begun: bool | None = None) -> None:
         """Remember where the reader is in an article: ``offset`` is the first character in view
         (code points into its text), ``progress`` how far through it the last one is (0..1).
 
         One small transaction, written often (as scrolling settles); an article that is gone is left alone.
-        The state follows the reader forward only when the place moved: scrolled away from the top, an unread
-        article is being read; reaching the end, it is read. A place saved again unchanged (on switching
+        The state follows the reader forward only when the place moved: ``begun`` (scrolled past the first
+        screen, as the window tells; by default, away from the top), an unread article is being read;
+        reaching the end, it is read. A place saved again unchanged (on switching
         articles) leaves a state the user chose by hand alone.
         """
         with self._write():
@@ -366,18 +367,19 @@ class Library:
                 f"""
                 INSERT INTO reading (article_id, position, progress, opened, state)
                 SELECT id, :offset, :progress, :now,
-                    CASE WHEN :progress >= {FINISHED} THEN '{READ}' WHEN :offset > 0 THEN '{READING}'
+                    CASE WHEN :progress >= {FINISHED} THEN '{READ}' WHEN :begun THEN '{READING}'
                     ELSE '{UNREAD}' END
                 FROM articles WHERE id = :id
                 ON CONFLICT (article_id) DO UPDATE
                 SET position = excluded.position, progress = excluded.progress, opened = excluded.opened,
                     state = CASE
                         WHEN excluded.progress >= {FINISHED} AND reading.progress < {FINISHED} THEN '{READ}'
-                        WHEN reading.state = '{UNREAD}' AND excluded.position > 0
+                        WHEN reading.state = '{UNREAD}' AND :begun
                              AND excluded.position != reading.position THEN '{READING}'
                         ELSE reading.state END
                 """,
-                {"offset": max(0, offset), "progress": min(max(progress, 0.0), 1.0), "now": _now(), "id": article_id},
+                {"offset": max(0, offset), "progress": min(max(progress, 0.0), 1.0), "now": _now(), "id": article_id,
+                 "begun": offset > 0 if begun is None else begun},
             )
 
     def set_state(self, article_id: int, state: str) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem
 from reader.model import Article
 from reader.ui.library_model import DATE_ROLE, STATE_ROLE
 from reader.ui.library_sort import collation_key
+from tests.ui.test_place_ui import click_article, long_article, page_down
 
 
 def add(window, *articles: Article) -> list[int]:
@@ -110,3 +111,20 @@ def test_edit_info_changes_the_title_in_the_list_and_the_reader_and_undo_restore
     assert "北京 notes" in listed(window) and "北京 corrected" not in listed(window)
     assert window.current_article.article.title == "北京 notes"
     assert window.library.info(first).user_fields == ()
+
+
+def test_scrolling_past_the_first_screen_makes_it_reading_and_the_end_read(qtbot, window):
+    window.resize(1100, 640)
+    article = add(window, long_article("甲"))[0]
+    click_article(qtbot, window, article)
+    bar = window.reader.verticalScrollBar()
+    bar.setValue(window.reader.viewport().height() // 3)  # a few lines: still the first screen
+    window.place.save()
+    assert window.library.state(article) == "unread"
+    page_down(qtbot, window, 2)
+    window.place.save()
+    assert window.library.state(article) == "reading"
+    assert window.library_model.index(window.library_model.row_of(article)).data(STATE_ROLE) == "reading"
+    bar.setValue(bar.maximum())
+    window.place.save()
+    assert window.library.state(article) == "read"
