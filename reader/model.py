@@ -73,7 +73,7 @@ class ArticleSummary:
 
 UNREAD, READING, READ = "unread", "reading", "read"
 STATES = (UNREAD, READING, READ)
-"""Where the reader is with an article: never scrolled, scrolled away from the top, finished (or so marked)."""
+"""Where the reader is with an article: not begun, scrolled past its first screen, finished (or so marked)."""
 
 SORTS: dict[str, bool] = {"added": True, "published": True, "title": False, "source": False, "opened": True}
 """The orders the library can be listed in, each with whether it runs descending unless reversed:

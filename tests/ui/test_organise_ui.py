@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QComboBox, QStyleOptionViewItem
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QStyleOptionViewItem
 
-from reader.model import Article
+from reader.model import Article, ArticleInfo
+from reader.ui.edit_info import EditInfoDialog
 from reader.ui.library_model import DATE_ROLE, STATE_ROLE
 from reader.ui.library_sort import collation_key
 from tests.ui.test_place_ui import click_article, long_article, page_down
@@ -128,3 +129,16 @@ def test_scrolling_past_the_first_screen_makes_it_reading_and_the_end_read(qtbot
     bar.setValue(bar.maximum())
     window.place.save()
     assert window.library.state(article) == "read"
+
+
+def test_the_edit_info_dialog_returns_only_what_changed_and_wants_a_readable_date(qtbot):
+    info = ArticleInfo(7, "标题", "甲", "报", "2021-04-23", "https://example.com/a.html")
+    dialog = EditInfoDialog(info)
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.edits["title"].setText("  新标题 ")
+    dialog.edits["published"].setText("yesterday")
+    assert not ok.isEnabled()
+    dialog.edits["published"].setText("")
+    assert ok.isEnabled()
+    assert dialog.changes() == {"title": "新标题", "published": ""}
