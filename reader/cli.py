@@ -11,6 +11,7 @@ import json
 import logging
 import sys
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
 from reader.annotate import Reanchorer
@@ -20,7 +21,9 @@ from reader.exporting import gather
 from reader.importing import import_files, plan_import, tally
 from reader.ingest import ExtractError, extract_file
 from reader.logs import setup_logging
-from reader.model import DEFAULT_MEANINGS, Article, ArticleSummary, Highlight, ImportOutcome, reading_key
+from reader.model import (
+    DEFAULT_MEANINGS, EDITABLE, SORTS, STATES, Article, ArticleSummary, Highlight, ImportOutcome, reading_key,
+)
 from reader.paths import default_library_path
 from reader.render import display_date
 from reader.store import Library, LibraryError, library_errors
@@ -59,16 +62,20 @@ def _article_record(path: str, article: Article) -> dict:
     }
 
 
-def _summary_record(summary: ArticleSummary) -> dict:
+def _summary_record(summary: ArticleSummary, tags: list[str]) -> dict:
     return {
         "id": summary.id,
         "title": summary.title,
+        "byline": summary.byline,
         "source": summary.source,
-        "published": summary.published,
+        "published": summary.published or None,
+        "added": summary.added,
         "url": summary.url,
         "sections": summary.section_count,
         "progress": round(summary.progress, 4),
         "opened": summary.opened,
+        "state": summary.state,
+        "tags": tags,
     }
 
 
@@ -114,10 +121,10 @@ def cmd_import(args: argparse.Namespace, library: Library) -> int:
     return 1 if counts[ImportOutcome.FAILED] else 0
 
 
-def _print_summaries(summaries: list[ArticleSummary], as_json: bool) -> None:
+def _print_summaries(library: Library, summaries: list[ArticleSummary], as_json: bool) -> None:
     for summary in summaries:
         if as_json:
-            _emit(_summary_record(summary))
+            _emit(_summary_record(summary, library.annotations.article_tags(summary.id)))
         else:
             print(f"{summary.id:>6}  {display_date(summary.published):<16}  {summary.source[:16]:<16}  {summary.title}")
 
@@ -130,13 +137,40 @@ def _report_unreadable(library: Library) -> int:
 
 
 def cmd_list(args: argparse.Namespace, library: Library) -> int:
-    _print_summaries(library.summaries(), args.json)
+    descending = SORTS[args.sort] != args.reverse
+    _print_summaries(library, library.summaries(args.sort, descending, args.state), args.json)
     return _report_unreadable(library)
 
 
 def cmd_search(args: argparse.Namespace, library: Library) -> int:
-    _print_summaries(library.search(args.query), args.json)
+    _print_summaries(library, library.search(args.query), args.json)
     return _report_unreadable(library)
+
+
+def _published(value: str) -> str:
+    """An ISO date or date and time as given, or ``none`` for a page that gives no date."""
+    if value.strip().lower() == "none":
+        return ""
+    try:
+        datetime.fromisoformat(value.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date such as 2024-05-01 (or none)") from None
+    return value.strip()
+
+
+def cmd_edit(args: argparse.Namespace, library: Library) -> int:
+    """Correct an article's facts (each one given becomes the user's: re-imports keep it) and its state."""
+    changes = {name: getattr(args, name) for name in EDITABLE if getattr(args, name) is not None}
+    if library.info(args.id) is None:
+        print(f"There is no article {args.id} in the library.", file=sys.stderr)
+        return 2
+    if changes:
+        library.edit(args.id, changes)
+    if args.state is not None:
+        library.set_state(args.id, args.state)
+    info = library.info(args.id)
+    print(f"{info.id}  {info.title}  ({', '.join(info.user_fields) or 'nothing'} set by you)")
+    return 0
 
 
 def _highlight_record(h: Highlight) -> dict:
@@ -423,8 +457,22 @@ def build_parser() -> argparse.ArgumentParser:
     import_.add_argument("--processes", type=int, default=None, help="extraction processes (default: cores)")
     import_.add_argument("paths", nargs="+")
 
-    list_ = commands.add_parser("list", help="list the library, newest first")
+    list_ = commands.add_parser("list", help="list the library, newest published first unless sorted")
     list_.add_argument("--json", action="store_true")
+    list_.add_argument("--sort", choices=list(SORTS), default="published",
+                       help="dates newest first, titles and sources A to Z; undated or unopened last")
+    list_.add_argument("--reverse", action="store_true", help="the other way round")
+    list_.add_argument("--state", choices=STATES, default=None, help="only articles in this reading state")
+
+    edit = commands.add_parser("edit", help="correct an article's title, author, source, date or URL, or its state",
+                               description="A field given here is the user's: importing the page again keeps it.")
+    edit.add_argument("id", type=int)
+    edit.add_argument("--title")
+    edit.add_argument("--byline", help="the author")
+    edit.add_argument("--source")
+    edit.add_argument("--published", type=_published, metavar="DATE|none")
+    edit.add_argument("--url")
+    edit.add_argument("--state", choices=STATES)
 
     search = commands.add_parser("search", help="articles whose title or text contains QUERY")
     search.add_argument("--json", action="store_true")
@@ -492,7 +540,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         handlers = {"import": cmd_import, "list": cmd_list, "search": cmd_search, "annotations": cmd_annotations,
-                    "export": cmd_export}
+                    "export": cmd_export, "edit": cmd_edit}
         with library_errors(str(path)):
             return handlers[args.command](args, library)
     except LibraryError as error:

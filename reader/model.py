@@ -68,6 +68,37 @@ class ArticleSummary:
     """How far through the text the reader has been (the last character seen), 0..1."""
     opened: str | None = None
     """When the article was last read (ISO 8601, UTC), or None if never."""
+    state: str = "unread"
+    """``UNREAD``, ``READING`` or ``READ`` (see ``STATES``)."""
+    byline: str = ""
+
+
+UNREAD, READING, READ = "unread", "reading", "read"
+STATES = (UNREAD, READING, READ)
+"""Where the reader is with an article: not begun, scrolled past its first screen, finished (or so marked)."""
+
+SORTS: dict[str, bool] = {"added": True, "published": True, "title": False, "source": False, "opened": True}
+"""The orders the library can be listed in, each with whether it runs descending unless reversed:
+dates newest first, names A to Z."""
+
+EDITABLE = ("title", "byline", "source", "published", "url")
+"""The facts about an article the user may correct; a corrected one outlives every re-import."""
+
+
+@dataclass(frozen=True)
+class ArticleInfo:
+    """The editable facts of one article and which of them the user set (Edit Info…)."""
+
+    id: int
+    title: str
+    byline: str
+    source: str
+    published: str
+    url: str
+    user_fields: tuple[str, ...] = ()
+
+    def values(self) -> dict[str, str]:
+        return {name: getattr(self, name) for name in EDITABLE}
 
 
 @dataclass

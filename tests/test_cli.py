@@ -32,7 +32,8 @@ def test_import_then_list(tmp_path, pages):
     assert chinese["source"] == "青溪日报" and chinese["published"].startswith("2021-04-23T09:15")
     assert chinese["url"] == "https://news.example.cn/qingxi/2021/0423/reading-week.html"
     assert chinese["sections"] == 8
-    assert set(chinese) == {"id", "title", "source", "published", "url", "sections", "progress", "opened"}
+    assert set(chinese) == {"id", "title", "byline", "source", "published", "added", "url", "sections", "progress",
+                            "opened", "state", "tags"}
 
     found = reader("--library", library, "search", "古籍修复").stdout
     assert "青溪市图书馆" in found and "Field notes" not in found

@@ -18,12 +18,17 @@ OLD_BODY = "旧的文章,导入时还没有存下 HTML。\n\nAn older article."
 TABLES = ["articles", "highlights", "tags", "highlight_tags", "article_tags", "article_notes", "article_images"]
 
 
+LATER_COLUMNS = {"render_version", "user_fields"}
+"""Columns that migrations after schema 3 add to its tables."""
+
+
 def _rows(db: Database) -> dict[str, list[tuple]]:
     """Every row of every table, the columns schema 3 had."""
     rows = {}
     for table in TABLES:
-        columns = [c for c in db[table].columns_dict if c != "render_version"]
-        rows[table] = db.execute(f"SELECT {', '.join(map(repr, columns))} FROM {table} ORDER BY rowid").fetchall()
+        columns = [c for c in db[table].columns_dict if c not in LATER_COLUMNS]
+        quoted = ", ".join(f'"{column}"' for column in columns)
+        rows[table] = db.execute(f"SELECT {quoted} FROM {table} ORDER BY rowid").fetchall()
     return rows
 
 

@@ -10,23 +10,35 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from reader.model import Article, ArticleSummary, Highlight, Section, StoredArticle
+from reader.model import (
+    EDITABLE, READ, READING, SORTS, STATES, UNREAD, Article, ArticleInfo, ArticleSummary, Highlight, Section,
+    StoredArticle,
+)
 from reader.store.annotations import Annotations
 from reader.store.errors import LibraryError, is_damage, reading_article
 from reader.store.migrations import migrate, refuse_newer
 from reader.urls import site_host, split_web_url
 
 BUSY_TIMEOUT_MS = 5000
-SUMMARY_COLUMNS = "id, title, source, published, url, added, json_array_length(sections), COALESCE(progress, 0), opened"
+SUMMARY_COLUMNS = (
+    "id, title, source, published, url, added, json_array_length(sections), COALESCE(progress, 0), opened,"
+    " COALESCE(state, 'unread') AS state, byline"
+)
+SUMMARY_NAMES = ("id", "title", "source", "published", "url", "added", "sections", "progress", "opened", "state",
+                 "byline")
 LISTED = "articles LEFT JOIN reading ON reading.article_id = articles.id"
-NEWEST_FIRST = "ORDER BY COALESCE(NULLIF(published, ''), added) DESC, id DESC"
+FINISHED = 0.995
+"""Progress from which an article counts as read to the end (the list's "Read")."""
+SortKey = Callable[[str], object]
+USER_TITLED = "user_fields LIKE '%\"title\"%'"
+"""The articles whose title the user corrected (the condition of their partial index)."""
 TRASH_KEEPS = timedelta(days=30)
 
 
@@ -36,6 +48,32 @@ def _now() -> str:
 
 def _summary(row: tuple) -> ArticleSummary:
     return ArticleSummary(*row)
+
+
+def _order_by(sort: str, descending: bool) -> str:
+    """The SQL order of a listing. A page without a date, or never opened, comes after all the others
+    either way: it has none, it is not as old or as new as its import. Titles and sources are ordered
+    afterwards in Python (``_collated``): SQLite cannot collate Chinese by pinyin."""
+    way = "DESC" if descending else "ASC"
+    if sort == "added":
+        return f"ORDER BY added {way}, id {way}"
+    if sort == "opened":
+        return f"ORDER BY opened IS NULL, opened {way}, id {way}"
+    return f"ORDER BY published = '', published {way}, added {way}, id {way}"
+
+
+def _collated(summaries: list[ArticleSummary], sort: str, descending: bool,
+              key: SortKey | None) -> list[ArticleSummary]:
+    """Titles or sources in the caller's collation (the window passes its locale's); empty ones last.
+
+    Ties keep the SQL order (newest published first), as Python's sort is stable.
+    """
+    if sort not in ("title", "source"):
+        return summaries
+    collate = key or str.casefold
+    named = [s for s in summaries if getattr(s, sort).strip()]
+    unnamed = [s for s in summaries if not getattr(s, sort).strip()]
+    return sorted(named, key=lambda s: collate(getattr(s, sort).strip()), reverse=descending) + unnamed
 
 
 _HOME_PAGE = re.compile(r"/*(index|default|home)(\.(html?|php|aspx?|jsp))?", re.IGNORECASE)
@@ -193,7 +231,7 @@ class Library:
         """Give an article a new version of its body ("Re-import from file…", a better extractor).
 
         Text, Markdown, sections, images and metadata are replaced (an empty
-        title or URL keeps the old one) and the article's highlights
+        title or URL keeps the old one, a fact the user corrected is kept) and the article's highlights
         re-anchor, all in one transaction. Returns the highlights in reading
         order, each anchored, moved or orphaned; none is ever dropped.
         """
@@ -201,11 +239,17 @@ class Library:
             return self._replace_text(article_id, article)
 
     def _replace_text(self, article_id: int, article: Article) -> list[Highlight]:
-        row = self.db.execute("SELECT title, url FROM articles WHERE id = ?", [article_id]).fetchone()
+        row = self.db.execute(
+            f"SELECT {', '.join(EDITABLE)}, user_fields FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
         if row is None:
             raise KeyError(f"article {article_id} is not in the library")
-        title, url = article.title or row[0], article.url or row[1]
+        stored, users = dict(zip(EDITABLE, row)), json.loads(row[-1])
+        title, url = article.title or stored["title"], article.url or stored["url"]
         content_hash = Article(title=title, markdown="", text=article.text).content_hash
+        facts = {"title": title, "byline": article.byline, "source": article.source, "published": article.published,
+                 "url": url}
+        facts.update({name: stored[name] for name in users})  # what the user corrected stays
         self._refuse_clash(content_hash, article_id)
         self.db.execute(
             """
@@ -215,7 +259,7 @@ class Library:
             WHERE id = ?
             """,
             [
-                title, article.byline, article.source, article.published, url, article.language,
+                *facts.values(), article.language,
                 article.format, article.encoding, article.path, article.markdown, article.text,
                 _sections_json(article.sections), content_hash, article.html, article.render_version, article_id,
             ],
@@ -271,12 +315,14 @@ class Library:
             )
 
     def _same_article(self, article: Article, deleted: bool) -> int | None:
-        """A stored article that ``article`` is a new version of: same specific URL, same title."""
+        """A stored article that ``article`` is a new version of: same specific URL, same title (or a title
+        the user corrected, which the page no longer carries)."""
         key = page_key(article.url)
         if key is None or not article.title.strip():
             return None
         rows = self.db.execute(
-            f"SELECT id, url FROM articles WHERE title = ? AND deleted_at IS {'NOT ' if deleted else ''}NULL"
+            f"SELECT id, url FROM articles WHERE deleted_at IS {'NOT ' if deleted else ''}NULL AND id IN"
+            f" (SELECT id FROM articles WHERE title = ? UNION SELECT id FROM articles WHERE {USER_TITLED})"
             " ORDER BY id DESC",
             [article.title],
         ).fetchall()
@@ -339,21 +385,88 @@ class Library:
         return StoredArticle(id=article_id, article=article, content_hash=content_hash, added=added,
                              position=position, progress=progress, opened=opened)
 
-    def set_position(self, article_id: int, offset: int, progress: float) -> None:
+    def set_position(self, article_id: int, offset: int, progress: float, begun: bool | None = None) -> None:
         """Remember where the reader is in an article: ``offset`` is the first character in view
         (code points into its text), ``progress`` how far through it the last one is (0..1).
 
         One small transaction, written often (as scrolling settles); an article that is gone is left alone.
+        The state follows the reader forward only when the place moved: ``begun`` (scrolled past the first
+        screen, as the window tells; by default, away from the top), an unread article is being read;
+        reaching the end, it is read. A place saved again unchanged (on switching
+        articles) leaves a state the user chose by hand alone.
         """
         with self._write():
             self.db.execute(
-                """
-                INSERT INTO reading (article_id, position, progress, opened)
-                SELECT id, ?, ?, ? FROM articles WHERE id = ?
+                f"""
+                INSERT INTO reading (article_id, position, progress, opened, state)
+                SELECT id, :offset, :progress, :now,
+                    CASE WHEN :progress >= {FINISHED} THEN '{READ}' WHEN :begun THEN '{READING}'
+                    ELSE '{UNREAD}' END
+                FROM articles WHERE id = :id
                 ON CONFLICT (article_id) DO UPDATE
-                SET position = excluded.position, progress = excluded.progress, opened = excluded.opened
+                SET position = excluded.position, progress = excluded.progress, opened = excluded.opened,
+                    state = CASE
+                        WHEN excluded.progress >= {FINISHED} AND reading.progress < {FINISHED} THEN '{READ}'
+                        WHEN reading.state = '{UNREAD}' AND :begun
+                             AND excluded.position != reading.position THEN '{READING}'
+                        ELSE reading.state END
                 """,
-                [max(0, offset), min(max(progress, 0.0), 1.0), _now(), article_id],
+                {"offset": max(0, offset), "progress": min(max(progress, 0.0), 1.0), "now": _now(), "id": article_id,
+                 "begun": offset > 0 if begun is None else begun},
+            )
+
+    def set_state(self, article_id: int, state: str) -> None:
+        """Mark an article unread, being read or read (by hand: Article ▸ Mark as Read, ``edit --state``)."""
+        if state not in STATES:
+            raise ValueError(f"unknown state {state!r}")
+        with self._write():
+            self.db.execute(
+                """
+                INSERT INTO reading (article_id, state) SELECT id, ? FROM articles WHERE id = ?
+                ON CONFLICT (article_id) DO UPDATE SET state = excluded.state
+                """,
+                [state, article_id],
+            )
+
+    def state(self, article_id: int) -> str:
+        """An article's reading state (``UNREAD`` for one never opened or no longer there)."""
+        row = self.db.execute("SELECT state FROM reading WHERE article_id = ?", [article_id]).fetchone()
+        return row[0] if row else UNREAD
+
+    def info(self, article_id: int) -> ArticleInfo | None:
+        """The editable facts of a live article, and which of them the user set."""
+        with reading_article(article_id):
+            row = self.db.execute(
+                f"SELECT {', '.join(EDITABLE)}, user_fields FROM articles WHERE id = ? AND deleted_at IS NULL",
+                [article_id],
+            ).fetchone()
+        if row is None:
+            return None
+        return ArticleInfo(article_id, *row[:-1], user_fields=tuple(json.loads(row[-1])))
+
+    def edit(self, article_id: int, changes: dict[str, str]) -> ArticleInfo:
+        """Correct some of an article's facts; each one changed is the user's from now on.
+
+        Returns the facts as they were, for ``put_info`` to undo. The content hash is left as imported,
+        so importing the same page again is still recognised.
+        """
+        unknown = set(changes) - set(EDITABLE)
+        if unknown:
+            raise ValueError(f"these cannot be edited: {', '.join(sorted(unknown))}")
+        before = self.info(article_id)
+        if before is None:
+            raise KeyError(f"article {article_id} is not in the library")
+        values = {**before.values(), **{name: value.strip() for name, value in changes.items()}}
+        user = tuple(name for name in EDITABLE if name in before.user_fields or name in changes)
+        self.put_info(ArticleInfo(article_id, **values, user_fields=user))
+        return before
+
+    def put_info(self, info: ArticleInfo) -> None:
+        """Set an article's facts and which are the user's exactly as ``info`` has them (undo of ``edit``)."""
+        with self._write():
+            self.db.execute(
+                f"UPDATE articles SET {', '.join(f'{name} = ?' for name in EDITABLE)}, user_fields = ? WHERE id = ?",
+                [*info.values().values(), json.dumps(list(info.user_fields)), info.id],
             )
 
     def images(self, article_id: int) -> dict[str, bytes]:
@@ -372,23 +485,43 @@ class Library:
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM articles WHERE deleted_at IS NULL").fetchone()[0]
 
-    def summaries(self) -> list[ArticleSummary]:
-        """Every live article, newest first (by publication date, else by import date)."""
-        return self._listing("", [], "", [])
+    def summaries(self, sort: str = "published", descending: bool | None = None, state: str | None = None,
+                  key: SortKey | None = None) -> list[ArticleSummary]:
+        """Every live article (of ``state``, if given), in the order ``sort`` (one of ``SORTS``).
 
-    def search(self, query: str) -> list[ArticleSummary]:
-        """Articles whose title or text contains ``query`` (any language, no segmenter needed)."""
+        ``descending`` defaults to the sort's usual way (dates newest first, names A to Z);
+        ``key`` collates titles and sources (default: case-folded code points).
+        """
+        return self.search("", sort, descending, state, key)
+
+    def search(self, query: str, sort: str = "published", descending: bool | None = None,
+               state: str | None = None, key: SortKey | None = None) -> list[ArticleSummary]:
+        """Articles whose title or text contains ``query`` (any language, no segmenter needed), as ``summaries``."""
+        if sort not in SORTS:
+            raise ValueError(f"unknown sort {sort!r}")
+        if state is not None and state not in STATES:
+            raise ValueError(f"unknown state {state!r}")
+        descending = SORTS[sort] if descending is None else descending
+        where, parameters, row_where, row_parameters = "", [], "", []
         query = query.strip()
-        if not query:
-            return self.summaries()
-        contains = "AND (instr(title, ?) > 0 OR instr(text, ?) > 0)"
-        if len(query) < 3:
-            return self._listing(contains, [query, query], contains, [query, query])
-        indexed = "AND id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
-        return self._listing(indexed, ['"' + query.replace('"', '""') + '"'], contains, [query, query])
+        if query:
+            contains = "AND (instr(title, ?) > 0 OR instr(text, ?) > 0)"
+            row_where, row_parameters = contains, [query, query]
+            if len(query) < 3:
+                where, parameters = contains, [query, query]
+            else:
+                where = "AND id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+                parameters = ['"' + query.replace('"', '""') + '"']
+        if state is not None:
+            where, row_where = f"{where} AND COALESCE(state, 'unread') = ?", f"{row_where} AND COALESCE(state, 'unread') = ?"
+            parameters, row_parameters = [*parameters, state], [*row_parameters, state]
+        order = _order_by(sort, descending)
+        summaries = self._listing(where, parameters, row_where, row_parameters, order)
+        return _collated(summaries, sort, descending, key)
 
-    def _listing(self, where: str, parameters: list, row_where: str, row_parameters: list) -> list[ArticleSummary]:
-        """Live articles matching ``where``, newest first; on a damaged file, all that can be read.
+    def _listing(self, where: str, parameters: list, row_where: str, row_parameters: list,
+                 order: str) -> list[ArticleSummary]:
+        """Live articles matching ``where`` in ``order``; on a damaged file, all that can be read.
 
         ``row_where`` is the same condition for one row at a time (the
         full-text index may be what is damaged). ``unreadable`` names the
@@ -397,15 +530,15 @@ class Library:
         self.unreadable = []
         try:
             rows = self.db.execute(
-                f"SELECT {SUMMARY_COLUMNS} FROM {LISTED} WHERE deleted_at IS NULL {where} {NEWEST_FIRST}", parameters
+                f"SELECT {SUMMARY_COLUMNS} FROM {LISTED} WHERE deleted_at IS NULL {where} {order}", parameters
             ).fetchall()
         except sqlite3.DatabaseError as error:
             if not is_damage(error):
                 raise
-            rows = self._salvage(row_where, row_parameters)
+            rows = self._salvage(row_where, row_parameters, order)
         return [_summary(row) for row in rows]
 
-    def _salvage(self, row_where: str, parameters: list) -> list[tuple]:
+    def _salvage(self, row_where: str, parameters: list, order: str) -> list[tuple]:
         """Read the list one article at a time, past the pages that fail, in the usual order."""
         try:
             last = self.db.execute("SELECT max(id) FROM articles").fetchone()[0] or 0
@@ -429,12 +562,9 @@ class Library:
             if row is not None:
                 rows.append(row)
         # Ordered by the same ORDER BY as an intact listing, over the rows read.
+        columns = ", ".join(f"json_extract(value, '$[{n}]') AS {name}" for n, name in enumerate(SUMMARY_NAMES))
         return self.db.execute(
-            "SELECT json_extract(value, '$[0]') AS id, json_extract(value, '$[1]'), json_extract(value, '$[2]'),"
-            " json_extract(value, '$[3]') AS published, json_extract(value, '$[4]'),"
-            f" json_extract(value, '$[5]') AS added, json_extract(value, '$[6]'), json_extract(value, '$[7]'),"
-            f" json_extract(value, '$[8]') FROM json_each(?) {NEWEST_FIRST}",
-            [json.dumps(rows, ensure_ascii=False)],
+            f"SELECT {columns} FROM json_each(?) {order}", [json.dumps(rows, ensure_ascii=False)]
         ).fetchall()
 
     def delete(self, article_id: int) -> None:

@@ -175,6 +175,17 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE articles ADD COLUMN render_version INTEGER NOT NULL DEFAULT 1",
         "UPDATE articles SET render_version = 0 WHERE html = ''",
     ],
+    # 6: organising. The reading state lives beside the place (the list reads it, so not after the
+    # bodies); which facts the user corrected (a JSON list of field names) is only read by edits and
+    # re-imports, so it may go at the end of articles.
+    [
+        "ALTER TABLE reading ADD COLUMN state TEXT NOT NULL DEFAULT 'unread'",
+        "UPDATE reading SET state = CASE WHEN progress >= 0.995 THEN 'read' WHEN position > 0 THEN 'reading'"
+        " ELSE 'unread' END",
+        "ALTER TABLE articles ADD COLUMN user_fields TEXT NOT NULL DEFAULT '[]'",
+        # A new version of a page whose title the user corrected is found by its address among these few.
+        "CREATE INDEX articles_user_titled ON articles(id) WHERE user_fields LIKE '%\"title\"%'",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -23,9 +23,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader.ingest import SUPPORTED_SUFFIXES
-from reader.model import ImportOutcome
+from reader.model import ArticleInfo, ImportOutcome
 from reader.reading_style import ReadingStyle
 from reader.themes import Theme
+from reader.ui.edit_info import EditInfoDialog
 from reader.ui.export_dialog import ExportAnswer, ExportDialog, ExportOffer
 from reader.ui.reading_dialog import ReadingSettingsDialog
 
@@ -115,6 +116,13 @@ class Dialogs:
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
         return {color: edit.text().strip() for color, edit in edits.items()}
+
+    def edit_info(self, info: ArticleInfo) -> dict[str, str] | None:
+        """Article ▸ Edit Info…: the facts the user changed, or None when cancelled."""
+        dialog = EditInfoDialog(info, self.parent)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.changes()
 
     def ask_export(self, offer: ExportOffer) -> ExportAnswer | None:
         """Format, scope and destination for an export, with a preview of the first file."""

@@ -6,7 +6,8 @@ from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from reader.ui.library_model import DATE_ROLE, PROGRESS_ROLE, SOURCE_ROLE
+from reader.model import UNREAD
+from reader.ui.library_model import DATE_ROLE, PROGRESS_ROLE, SOURCE_ROLE, STATE_ROLE
 
 PADDING = 8
 SAMPLE_TEXT = "Ag国가あ"
@@ -28,9 +29,13 @@ def line_height(font: QFont) -> int:
 
 
 class LibraryDelegate(QStyledItemDelegate):
-    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+    def title_font(self, option: QStyleOptionViewItem, index: QModelIndex) -> QFont:
+        """Bold while the article is unread, as in a mail client; rows keep one height either way."""
+        return self._fonts(option, index.data(STATE_ROLE) == UNREAD)[0]
+
+    def _fonts(self, option: QStyleOptionViewItem, unread: bool = True) -> tuple[QFont, QFont]:
         title = QFont(option.font)
-        title.setWeight(QFont.Weight.DemiBold)
+        title.setWeight(QFont.Weight.Bold if unread else QFont.Weight.Normal)
         meta = QFont(option.font)
         meta.setPointSizeF(max(option.font.pointSizeF() - 1.5, 7.0))
         return title, meta
@@ -49,7 +54,7 @@ class LibraryDelegate(QStyledItemDelegate):
         style = option.widget.style() if option.widget else QApplication.style()
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
 
-        title_font, meta_font = self._fonts(option)
+        title_font, meta_font = self.title_font(option, index), self._fonts(option)[1]
         area = option.rect.adjusted(PADDING + 4, PADDING - 2, -PADDING, -PADDING // 2)
         title_height = line_height(title_font)
 

@@ -20,22 +20,27 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 SOURCE_ROLE = Qt.ItemDataRole.UserRole + 2
 DATE_ROLE = Qt.ItemDataRole.UserRole + 3
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 4
+STATE_ROLE = Qt.ItemDataRole.UserRole + 5
+
+Fetch = Callable[[str, str, bool], list[ArticleSummary]]
+"""(search text, sort, descending) → the rows: ``Library.search`` with the window's collation bound in."""
 
 
 class LibraryModel(QAbstractListModel):
-    """One row per article, newest first; ``load`` replaces the rows.
+    """One row per article, in the order ``set_order`` chose; ``load`` replaces the rows.
 
     ``repaint(index)`` asks views to draw a row again whose looks changed (its progress).
     """
 
     repaint = Signal(QModelIndex)
 
-    def __init__(self, fetch: Callable[[str], list[ArticleSummary]], parent=None) -> None:
+    def __init__(self, fetch: Fetch, parent=None) -> None:
         super().__init__(parent)
         self._fetch = fetch
         self._rows: list[ArticleSummary] = []
         self._row_by_id: dict[int, int] = {}
         self._query = ""
+        self._sort, self._descending = "published", True
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -53,9 +58,11 @@ class LibraryModel(QAbstractListModel):
         if role == SOURCE_ROLE:
             return row.source
         if role == DATE_ROLE:
-            return display_date(row.published or row.added)
+            return display_date(row.published)
         if role == PROGRESS_ROLE:
             return row.progress
+        if role == STATE_ROLE:
+            return row.state
         return None
 
     @property
@@ -67,9 +74,20 @@ class LibraryModel(QAbstractListModel):
         if query is not None:
             self._query = query
         self.beginResetModel()
-        self._rows = self._fetch(self._query)
+        self._rows = self._fetch(self._query, self._sort, self._descending)
         self._row_by_id = {summary.id: number for number, summary in enumerate(self._rows)}
         self.endResetModel()
+
+    def set_order(self, sort: str, descending: bool) -> None:
+        """List in another order from the next ``load`` on."""
+        self._sort, self._descending = sort, descending
+
+    def set_state(self, article_id: int, state: str) -> None:
+        """An article's reading state changed: draw its row again (as ``set_progress``)."""
+        row = self.row_of(article_id)
+        if row >= 0:
+            self._rows[row] = dataclasses.replace(self._rows[row], state=state)
+            self.repaint.emit(self.index(row))
 
     def set_progress(self, article_id: int, progress: float) -> None:
         """An article's reading progress changed: draw its row again without reading the library again.

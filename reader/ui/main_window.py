@@ -51,6 +51,7 @@ from reader.rerender import current_article
 from reader.store import DamagedArticle, Library, LibraryError
 from reader.ui.all_annotations import AllAnnotationsView
 from reader.ui.annotation_pane import AnnotationPane
+from reader.ui.article_menu import ArticleMenu
 from reader.ui.commands import DeleteArticle
 from reader.ui.dialogs import Dialogs
 from reader.ui.drop_cue import DropCue
@@ -63,6 +64,7 @@ from reader.ui.highlights import HighlightController
 from reader.ui.import_worker import ImportReport, ImportWorker, start_worker
 from reader.ui.library_delegate import LibraryDelegate
 from reader.ui.library_model import ID_ROLE, LibraryModel
+from reader.ui.library_sort import LibrarySort
 from reader.ui.navigation import Navigation
 from reader.ui.reader_view import ReaderView
 from reader.ui.reading_place import PlaceKeeper
@@ -158,6 +160,8 @@ class MainWindow(QMainWindow):
         self.highlights.changed.connect(self._on_highlights_changed)
         self.place = PlaceKeeper(self.library.set_position, self.reader, self)
         self.place.saved.connect(self.library_model.set_progress)
+        self.place.saved.connect(lambda article_id, _progress: self.library_model.set_state(
+            article_id, self.library.state(article_id)))
         self.library_model.repaint.connect(self.library_view.update)
         self.navigation = Navigation(self.place, self.reader, self._open_anywhere, self)
         self.zoom = ZoomActions(self.reader, self.settings, self)
@@ -186,7 +190,14 @@ class MainWindow(QMainWindow):
     # construction
 
     def _build_library_pane(self) -> None:
-        self.library_model = LibraryModel(self.library.search, self)
+        self.library_sort = LibrarySort(self.settings, self)
+        self.library_model = LibraryModel(
+            lambda query, sort, descending: self.library.search(query, sort, descending, key=self.library_sort.key),
+            self,
+        )
+        self.library_model.set_order(self.library_sort.sort, self.library_sort.descending)
+        self.library_sort.changed.connect(lambda sort, descending: (
+            self.library_model.set_order(sort, descending), self.reload_library()))
         self.library_view = QListView()
         self.library_view.setObjectName("library")
         self.library_view.setModel(self.library_model)
@@ -211,6 +222,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.filter_edit)
+        layout.addWidget(self.library_sort.control())
         layout.addWidget(self.library_view)
         self.all_annotations = AllAnnotationsView(
             self.library.annotations.search, self.library.annotations.search_article_notes, self._title_of
@@ -312,6 +324,14 @@ class MainWindow(QMainWindow):
         self.search_library_action = self._action(edit_menu, "&Search Library", QKeySequence("Ctrl+K"), self._focus_filter)
         self.search_library_action.setShortcuts([QKeySequence("Ctrl+K"), QKeySequence("Ctrl+Shift+F")])
 
+        self.article_menu = ArticleMenu(
+            self.library, self.library_model, self.undo_stack, self.dialogs.edit_info,
+            lambda: self.selected_ids() or ([self.current_id] if self.current_id is not None else []),
+            self._on_info_changed, self._tell_problem, self,
+        )
+        self.article_menu.add_menu(self.menuBar(), [self.library_view, self.reader])
+        self.addAction(self.article_menu.edit_action)
+
         annotate_menu = self.menuBar().addMenu("&Annotate")
         self.highlight_action = self._action(annotate_menu, "&Highlight Selection", QKeySequence("H"), self.reader.highlight_selection)
         self.note_action = self._action(annotate_menu, "Add &Note", QKeySequence("N"), self.reader.request_note)
@@ -338,6 +358,7 @@ class MainWindow(QMainWindow):
             view_menu.addActions(actions)
             self.addActions(actions)
         view_menu.addSeparator()
+        self.library_sort.add_menu(view_menu)
         self.theme.add_menu(view_menu)
         self.reading_action = self._action(view_menu, "&Reading Settings…", QKeySequence(), self.reading.edit)
 
@@ -495,6 +516,12 @@ class MainWindow(QMainWindow):
         else:
             self.open_article(None)
         self._reselect(selected)
+
+    def _on_info_changed(self, article_id: int) -> None:
+        """An article's facts were edited (or the edit undone): list it anew, and show it anew if it is open."""
+        if article_id == self.current_id:
+            self.current_id = None
+        self.reload_library(article_id if self.current_id is None else None)
 
     def filter_library(self, text: str) -> None:
         selected = self.selected_ids()

@@ -25,13 +25,14 @@ SAVE_DELAY_MS = 1000
 class PlaceKeeper(QObject):
     """Restores an article's place when it is shown and saves it as the reader moves.
 
-    ``save(article_id, offset, progress)`` writes it (``Library.set_position``);
+    ``save(article_id, offset, progress, begun)`` writes it (``Library.set_position``; ``begun``: scrolled
+    past the first screen, which makes an unread article one being read);
     ``saved(article_id, progress)`` follows each write, for the library list.
     """
 
     saved = Signal(int, float)
 
-    def __init__(self, save: Callable[[int, int, float], None], reader: ReaderView,
+    def __init__(self, save: Callable[[int, int, float, bool], None], reader: ReaderView,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._save = save
@@ -64,7 +65,8 @@ class PlaceKeeper(QObject):
             return
         progress = self._reader.progress()
         try:
-            self._save(place.article_id, place.offset, progress)
+            begun = self._reader.verticalScrollBar().value() >= self._reader.viewport().height()
+            self._save(place.article_id, place.offset, progress, begun)
         except LibraryError as error:  # a damaged or busy library: reading goes on, the place is not kept
             log.warning("%s", error)
             return

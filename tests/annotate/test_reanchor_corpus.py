@@ -33,6 +33,11 @@ def context_score(text: str, start: int, end: int, h: Highlight) -> int:
     return sum(_agreement(text, start, end, h.prefix, h.suffix))
 
 
+def occurrences(text: str, quote: str) -> int:
+    """Places ``quote`` stands in ``text``, overlapping ones too (" Read " twice in "\n Read Read more")."""
+    return sum(text.startswith(quote, at) for at in range(len(text) - len(quote) + 1))
+
+
 def check(case: corpus.Case) -> str:
     h, new = case.highlight, case.new
     result = reanchor(h, new)
@@ -48,7 +53,7 @@ def check(case: corpus.Case) -> str:
         assert placed == h.exact, f"{case.kind}: placed on {placed!r}, not {h.exact!r}"
         if (result.start, result.end) != case.span:
             # Only another copy of the same text, whose surroundings agree at least as well.
-            assert new.count(h.exact) > 1
+            assert occurrences(new, h.exact) > 1
             assert context_score(new, result.start, result.end, h) >= context_score(new, *case.span, h)
         expected_state = Highlight.ANCHORED if (result.start, result.end) == (h.start, h.end) else Highlight.MOVED
         assert result.state == expected_state

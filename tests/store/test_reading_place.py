@@ -43,6 +43,8 @@ def test_a_library_of_the_previous_schema_keeps_everything_and_gains_places(tmp_
     old.annotations.set_article_tags(article_id, ["安徽"])
     # Exactly the schema Reader had before this migration: version 3, no reading table, no render version.
     old.db.execute("DROP TABLE reading")
+    old.db.execute("DROP INDEX articles_user_titled")
+    old.db.execute("ALTER TABLE articles DROP COLUMN user_fields")
     old.db.execute("ALTER TABLE articles DROP COLUMN render_version")
     old.db.execute("PRAGMA user_version = 3")
     before = everything(old)

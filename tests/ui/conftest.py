@@ -10,7 +10,7 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from reader.importing import warm_up
-from reader.model import ImportOutcome
+from reader.model import ArticleInfo, ImportOutcome
 from reader.reading_style import ReadingStyle
 from reader.store import Library
 from reader.ui.export_dialog import ExportAnswer, ExportOffer
@@ -38,6 +38,8 @@ class FakeDialogs:
         self.reading_styles_offered: list[ReadingStyle] = []
         self.shortcuts_shown: list[list[tuple[str, str, str]]] = []
         self.about_shown: list[str] = []
+        self.info_answer: dict[str, str] | None = None
+        self.infos_offered: list[ArticleInfo] = []
 
     def choose_files(self) -> list[str]:
         return list(self.files_to_choose)
@@ -81,6 +83,10 @@ class FakeDialogs:
 
     def show_about(self, text: str) -> None:
         self.about_shown.append(text)
+
+    def edit_info(self, info: ArticleInfo) -> dict[str, str] | None:
+        self.infos_offered.append(info)
+        return self.info_answer
 
 
 class App:

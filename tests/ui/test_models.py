@@ -13,7 +13,7 @@ def summaries(count: int) -> list[ArticleSummary]:
 
 def test_library_model_contract(qtmodeltester):
     rows = summaries(50)
-    model = LibraryModel(lambda query: [r for r in rows if query in r.title])
+    model = LibraryModel(lambda query, *order: [r for r in rows if query in r.title])
     model.load()
     qtmodeltester.check(model)
     assert model.rowCount() == 50
@@ -26,7 +26,7 @@ def test_library_model_contract(qtmodeltester):
 
 
 def test_library_model_handles_ten_thousand_rows(qtmodeltester):
-    model = LibraryModel(lambda query: summaries(10_000))
+    model = LibraryModel(lambda query, *order: summaries(10_000))
     model.load()
     assert model.rowCount() == 10_000
     assert model.row_of(9_999) == 9_999
