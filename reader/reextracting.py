@@ -49,6 +49,7 @@ class ReextractReport:
     orphaned: int = 0
     cancelled: bool = False
     updated_ids: set[int] = field(default_factory=set)
+    failures: list[Reextracted] = field(default_factory=list)
 
     def add(self, outcome: Reextracted) -> None:
         self.counts[outcome.status] = self.counts.get(outcome.status, 0) + 1
@@ -57,6 +58,8 @@ class ReextractReport:
         self.orphaned += outcome.orphaned
         if outcome.status == Reextracted.UPDATED:
             self.updated_ids.add(outcome.article_id)
+        elif outcome.status == Reextracted.FAILED:
+            self.failures.append(outcome)
 
     def sentence(self) -> str:
         """ "3 updated, 5 unchanged, 2 without an original; highlights: 40 in place, 2 moved, 0 not found"."""

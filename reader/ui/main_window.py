@@ -61,6 +61,7 @@ from reader.ui.find_controller import ArticleFinder
 from reader.ui.help_menu import SHORTCUT_LABEL, HelpMenu
 from reader.ui.highlights import HighlightController
 from reader.ui.import_worker import ImportReport, ImportWorker, start_worker
+from reader.ui.originals_menu import OriginalsMenu
 from reader.ui.library_delegate import LibraryDelegate
 from reader.ui.library_model import ID_ROLE, LibraryModel
 from reader.ui.navigation import Navigation
@@ -125,6 +126,7 @@ class MainWindow(QMainWindow):
         self.exports.started.connect(self._on_export_started)
         self.exports.progress.connect(self._on_import_progress)
         self.exports.finished.connect(self._on_export_finished)
+        self.originals = OriginalsMenu(self)
         self._queued: list[list[str]] = []
         self._refresh_timer = QTimer(self, interval=REFRESH_MS)
         self._refresh_timer.timeout.connect(self._refresh_during_import)
@@ -340,6 +342,7 @@ class MainWindow(QMainWindow):
         view_menu.addSeparator()
         self.theme.add_menu(view_menu)
         self.reading_action = self._action(view_menu, "&Reading Settings…", QKeySequence(), self.reading.edit)
+        self.originals.add_menus(self.menuBar())
 
     def _scope(self, action: QAction, widget: QWidget) -> None:
         """Let a shortcut fire only while ``widget`` (or a child) has focus."""
@@ -386,6 +389,7 @@ class MainWindow(QMainWindow):
             self._queued.clear()
             self.cancel_import()
             self._import[0].wait(10_000)
+        self.originals.wait(10_000)
         if self._own_workers and self._workers is not None:
             self._workers.close()
             self._workers = None
@@ -728,6 +732,7 @@ class MainWindow(QMainWindow):
         if self._import is not None:
             self._import[1].cancel()
         self.exports.cancel()
+        self.originals.cancel()
 
     def _on_import_progress(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
