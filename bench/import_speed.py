@@ -3,7 +3,9 @@
 Copies N saved pages (the shared evaluation sets when ../shared is present,
 else variations of the test fixtures) into a temporary folder and imports them
 into a fresh library, once on one process and once on a pool using every core.
-Prints pages per second and the per-page extraction time.
+Prints pages per second and the per-page extraction time, what keeping the
+originals costs in the library (raw and compressed bytes, the file's size), and
+how fast every article is re-extracted from its original on a pool.
 
     .venv/bin/python bench/import_speed.py [N]
 """
@@ -22,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from reader.importing import import_files, plan_import  # noqa: E402
+from reader.reextracting import reextract  # noqa: E402
 from reader.ingest import ExtractError, extract_file  # noqa: E402
 from reader.store import Library  # noqa: E402
 
@@ -73,10 +76,24 @@ def main() -> None:
             per_page.append((time.perf_counter() - started) * 1000)
         single, counts = timed_import(files, 1, Path(folder) / "one.sqlite3")
         pooled, _ = timed_import(files, cores, Path(folder) / "pool.sqlite3")
+        library = Library(Path(folder) / "pool.sqlite3")
+        raw, packed = library.originals_size()
+        on_disk = (Path(folder) / "pool.sqlite3").stat().st_size
+        ids = [summary.id for summary in library.summaries()]
+        started = time.perf_counter()
+        statuses: dict[str, int] = {}
+        for outcome in reextract(library, ids, processes=cores):
+            statuses[outcome.status] = statuses.get(outcome.status, 0) + 1
+        again = time.perf_counter() - started
+        library.close()
     print(f"pages                         {len(files)} ({', '.join(f'{v} {k}' for k, v in sorted(counts.items()))})")
     print(f"extraction per page (median)  {statistics.median(per_page):.1f} ms (p95 {sorted(per_page)[int(len(per_page) * .95)]:.1f} ms, first 200)")
     print(f"import, 1 process             {len(files) / single:.1f} pages/s ({single:.1f} s)")
     print(f"import, {cores} processes           {len(files) / pooled:.1f} pages/s ({pooled:.1f} s)")
+    print(f"originals kept                {raw / 1e6:.1f} MB raw, {packed / 1e6:.1f} MB compressed (zlib); "
+          f"library file {on_disk / 1e6:.1f} MB")
+    print(f"re-extract, {cores} processes       {len(ids) / again:.1f} articles/s ({again:.1f} s, {len(ids)} articles: "
+          f"{', '.join(f'{v} {k}' for k, v in sorted(statuses.items()))})")
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from reader.model import (
     DEFAULT_MEANINGS, EDITABLE, SORTS, STATES, Article, ArticleSummary, Highlight, ImportOutcome, reading_key,
 )
 from reader.paths import default_library_path
+from reader.reextracting import Reextracted, ReextractReport, reextract
 from reader.render import display_date
 from reader.store import Library, LibraryError, library_errors
 from reader.store.backup import (
@@ -396,6 +397,40 @@ def cmd_export(args: argparse.Namespace, library: Library) -> int:
     return 1 if missing or damaged else 0
 
 
+def cmd_original(args: argparse.Namespace, library: Library) -> int:
+    """Write an article's original main file, byte for byte as it was imported."""
+    if library.get(args.id) is None:
+        print(f"There is no article {args.id} in the library.", file=sys.stderr)
+        return 1
+    original = library.original(args.id)
+    if original is None:
+        print(f"Article {args.id} was imported before Reader kept originals, so it has none; "
+              "import its page again to keep it.", file=sys.stderr)
+        return 1
+    try:
+        args.output.write_bytes(original.data)
+    except OSError as error:
+        print(f"{args.output} could not be written: {error.strerror or error}.", file=sys.stderr)
+        return 1
+    return 0
+
+
+def cmd_reextract(args: argparse.Namespace, library: Library) -> int:
+    """Read articles again from their originals with this extractor; exits 1 if any failed."""
+    ids = [summary.id for summary in library.summaries()] if args.all else args.ids
+    report = ReextractReport()
+    for outcome in reextract(library, ids, processes=args.processes):
+        report.add(outcome)
+        if args.json:
+            _emit({"id": outcome.article_id, "status": outcome.status, "anchored": outcome.anchored,
+                   "moved": outcome.moved, "orphaned": outcome.orphaned, "error": outcome.error or None})
+        elif outcome.status == Reextracted.FAILED:
+            print(f"article {outcome.article_id}: {outcome.error}", file=sys.stderr)
+    if not args.json:
+        print(report.sentence())
+    return 1 if report.counts.get(Reextracted.FAILED) else 0
+
+
 def _backup_line(info: BackupInfo) -> str:
     counts = "cannot be read" if info.articles is None else f"{info.articles} articles, {info.highlights} highlights"
     return f"{info.created}  {counts}, {info.size / 1e6:.1f} MB  {info.path}"
@@ -508,6 +543,22 @@ def build_parser() -> argparse.ArgumentParser:
     export_.add_argument("--template", default=None, help="Markdown template (default resources/templates/markdown.md)")
     export_.add_argument("-o", "--output", type=Path, required=True)
 
+    original = commands.add_parser("original", help="write the file an article was imported from")
+    original.add_argument("id", type=int)
+    original.add_argument("-o", "--output", type=Path, required=True)
+
+    reextract_ = commands.add_parser(
+        "reextract", help="read articles again from their originals with this version's extractor",
+        description="A changed text replaces the old one and the article's highlights re-anchor; "
+        "one JSON line per article with --json: id, status (unchanged|updated|no-original|failed), "
+        "anchored, moved, orphaned, error. Exits with 1 if any failed.",
+    )
+    which = reextract_.add_mutually_exclusive_group(required=True)
+    which.add_argument("ids", type=int, nargs="*", default=[], metavar="ID")
+    which.add_argument("--all", action="store_true", help="every article in the library")
+    reextract_.add_argument("--json", action="store_true", help="one JSON object per line per article")
+    reextract_.add_argument("--processes", type=int, default=None, help="extraction processes (default: cores)")
+
     backup_ = commands.add_parser(
         "backup", help="take a verified backup of the library",
         description="A consistent copy (safe while the window is open), integrity-checked before it is kept.",
@@ -540,7 +591,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     try:
         handlers = {"import": cmd_import, "list": cmd_list, "search": cmd_search, "annotations": cmd_annotations,
-                    "export": cmd_export, "edit": cmd_edit}
+                    "export": cmd_export, "edit": cmd_edit, "original": cmd_original, "reextract": cmd_reextract}
         with library_errors(str(path)):
             return handlers[args.command](args, library)
     except LibraryError as error:

@@ -21,6 +21,20 @@ class Section:
 
 
 @dataclass
+class Original:
+    """The bytes a page was extracted from, kept so that a better extractor can read it again.
+
+    ``name`` is the saved file's name (its stem names its resources folder,
+    ``page.html`` + ``page_files/``); ``resources`` are the files of that
+    folder the extractor took, by their path relative to the page's folder.
+    """
+
+    name: str
+    data: bytes
+    resources: dict[str, bytes] = field(default_factory=dict)
+
+
+@dataclass
 class Article:
     """One extracted article.
 
@@ -45,6 +59,10 @@ class Article:
     """The body rendered from ``markdown`` at import, so a long article opens without rendering again."""
     render_version: int = 0
     """Which renderer made ``html`` and ``text`` (``reader.render.RENDER_VERSION``); 0 when not known."""
+    original: Original | None = None
+    """What it was extracted from; None for an article a library kept from before originals."""
+    extractor_version: int = 0
+    """The extractor that made it (``reader.ingest.EXTRACTOR_VERSION``); 0 when not known."""
 
     @property
     def content_hash(self) -> str:

@@ -5,7 +5,7 @@ failure is an :class:`ExtractError` whose message says why in plain words.
 """
 
 from reader.ingest.errors import ExtractError
-from reader.ingest.pipeline import extract_bytes, extract_file
+from reader.ingest.pipeline import EXTRACTOR_VERSION, extract_bytes, extract_file
 from reader.ingest.sniff import SUPPORTED_SUFFIXES
 
-__all__ = ["ExtractError", "SUPPORTED_SUFFIXES", "extract_bytes", "extract_file"]
+__all__ = ["EXTRACTOR_VERSION", "ExtractError", "SUPPORTED_SUFFIXES", "extract_bytes", "extract_file"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import os
+import posixpath
 import re
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -96,27 +97,36 @@ class FolderImages:
     ("Web page, complete" writes ``page.html`` and ``page_files/``), and nowhere else: not the
     page's folder at large, not its parents, not through a symlink that leaves the resources
     folder, since whatever is found is kept in the library and inlined into exports.
-    Without a page (bytes given directly) only images embedded as ``data:`` URIs are kept."""
+    Without a page (bytes given directly) only images embedded as ``data:`` URIs are kept.
+
+    ``taken`` holds the raw bytes of every file it took, by its path relative to the page's
+    folder (``page_files/a.png``), so the library can keep them with the page's original."""
 
     def __init__(self, page: Path | None, store: ImageStore) -> None:
         self.page = page
         self.store = store
+        self.taken: dict[str, bytes] = {}
 
     def __call__(self, src: str) -> str | None:
         src = src.strip()
         if src.startswith("data:"):
             return self.store.add_data_uri(src)
-        path = self._resolve(src)
-        if path is None:
+        resolved = self._resolve(src)
+        if resolved is None:
             return None
+        path, relative = resolved
         try:
             data = read_regular(path, MAX_IMAGE_BYTES)
         except OSError:
             return None
-        return self.store.add(os.fspath(path), data)
+        name = self.store.add(os.fspath(path), data)
+        if name is not None:
+            self.taken.setdefault(relative, data)
+        return name
 
-    def _resolve(self, src: str) -> Path | None:
-        """The real path ``src`` names inside the page's resources folder, or None."""
+    def _resolve(self, src: str) -> tuple[Path, str] | None:
+        """The real path ``src`` names inside the page's resources folder, with the path as the
+        page wrote it (``page_files/a.png``, relative to the page's folder), or None."""
         if self.page is None:
             return None
         parts = urlsplit(src)
@@ -132,4 +142,4 @@ class FolderImages:
             path.relative_to(folder)
         except (ValueError, OSError):
             return None
-        return path
+        return path, posixpath.normpath("/".join(steps))

@@ -25,12 +25,16 @@ from reader.ingest.markdown_file import extract_markdown
 from reader.ingest.metadata import guess_language
 from reader.ingest.mhtml import open_archive
 from reader.ingest.plaintext import extract_plain_text
-from reader.model import Article
+from reader.model import Article, Original
 from reader.render import RENDER_VERSION, render_markdown
 
 log = logging.getLogger(__name__)
 
 MAX_BYTES = 50 * 1024 * 1024
+
+EXTRACTOR_VERSION = 1
+"""Raised whenever a change to extraction could change what an article reads like: the library
+records it with each article, so re-extraction can tell which ones an older extractor made."""
 
 
 def _format(data: bytes, name: str) -> str:
@@ -56,6 +60,7 @@ def _finish(article: Article) -> Article:
     article.title = re.sub(r"\s+", " ", article.title).strip()
     if not article.language:
         article.language = guess_language(article.title + "\n" + article.text)
+    article.extractor_version = EXTRACTOR_VERSION
     return article
 
 
@@ -114,16 +119,17 @@ def _extract(data: bytes, name: str, page: Path | None) -> Article:
     store = ImageStore()
     if fmt == sniffing.MHTML:
         decoded, resolver = open_archive(data, store)
-        return _from_html(decoded.text, decoded.encoding, "mhtml", resolver, store, name)
+        return _kept(_from_html(decoded.text, decoded.encoding, "mhtml", resolver, store, name), name, data)
     check_not_binary(data)
     if fmt == sniffing.HTML:
         decoded = decode(data, html=True)
-        resolver = FolderImages(page, store)
-        return _from_html(decoded.text, decoded.encoding, "html", resolver, store, name)
+        folder = FolderImages(page, store)
+        article = _from_html(decoded.text, decoded.encoding, "html", folder, store, name)
+        return _kept(article, name, data, folder.taken)
     decoded = decode(data)
     if fmt == sniffing.MARKDOWN:
         found = extract_markdown(decoded.text)
-        return Article(
+        return _kept(Article(
             title=found.title or _title_from_name(name),
             markdown=markdown_within_length(found.markdown),
             byline=found.byline,
@@ -132,9 +138,16 @@ def _extract(data: bytes, name: str, page: Path | None) -> Article:
             url=found.url,
             format="markdown",
             encoding=decoded.encoding,
-        )
+        ), name, data)
     # Like a page's lines, a text file is read by the classifier up to LINES_LIMIT characters.
-    return _from_lines(head_lines(decoded.text, LINES_LIMIT), "text", decoded.encoding, _title_from_name(name))
+    article = _from_lines(head_lines(decoded.text, LINES_LIMIT), "text", decoded.encoding, _title_from_name(name))
+    return _kept(article, name, data)
+
+
+def _kept(article: Article, name: str, data: bytes, resources: dict[str, bytes] | None = None) -> Article:
+    """Hand the bytes read back with the article: the library keeps them for a later, better extractor."""
+    article.original = Original(Path(name).name if name else "page", data, dict(resources or {}))
+    return article
 
 
 def _guarded(data: bytes, name: str, page: Path | None) -> Article:

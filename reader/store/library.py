@@ -18,9 +18,10 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from reader.model import (
-    EDITABLE, READ, READING, SORTS, STATES, UNREAD, Article, ArticleInfo, ArticleSummary, Highlight, Section,
+    EDITABLE, READ, READING, SORTS, STATES, UNREAD, Article, ArticleInfo, ArticleSummary, Highlight, Original, Section,
     StoredArticle,
 )
+from reader.store import originals
 from reader.store.annotations import Annotations
 from reader.store.errors import LibraryError, is_damage, reading_article
 from reader.store.migrations import migrate, refuse_newer
@@ -182,6 +183,8 @@ class Library:
         with self._write():
             existing = self.find_by_hash(content_hash)
             if existing is not None:
+                if article.original is not None and not originals.has_original(self.db, existing):
+                    self._keep_source(existing, article)  # came in before originals were kept
                 return existing, True
             same = self._same_article(article, deleted=False)
             if same is not None:
@@ -225,6 +228,7 @@ class Library:
             )
             article_id = cursor.lastrowid
             self._store_images(article_id, article)
+            self._keep_source(article_id, article)
         return article_id, False
 
     def replace_text(self, article_id: int, article: Article) -> list[Highlight]:
@@ -266,6 +270,7 @@ class Library:
         )
         self.db.execute("DELETE FROM article_images WHERE article_id = ?", [article_id])
         self._store_images(article_id, article)
+        self._keep_source(article_id, article)
         return self.annotations._reanchor_article(article_id, article.text, article.sections, content_hash)
 
     def _refuse_clash(self, content_hash: str, article_id: int) -> None:
@@ -306,6 +311,39 @@ class Library:
             if fresh.text == text:
                 return self.annotations.for_article(article_id)
             return self.annotations._reanchor_article(article_id, fresh.text, fresh.sections, content_hash)
+
+    def _keep_source(self, article_id: int, article: Article) -> None:
+        """Record what the article was extracted from, and by which extractor, in the caller's transaction."""
+        if article.original is not None:
+            originals.keep(self.db, article_id, article.original)
+        if article.extractor_version:
+            self._record_version(article_id, article.extractor_version)
+
+    def set_extractor_version(self, article_id: int, version: int) -> None:
+        """Record that ``version`` of the extractor read the article again and found the same text."""
+        with self._write():
+            self._record_version(article_id, version)
+
+    def _record_version(self, article_id: int, version: int) -> None:
+        self.db.execute(
+            "INSERT INTO extraction (article_id, version) VALUES (?, ?)"
+            " ON CONFLICT (article_id) DO UPDATE SET version = excluded.version",
+            [article_id, version],
+        )
+
+    def extractor_version(self, article_id: int) -> int:
+        """The extractor version that made the article's text; 0 for one from before versions were kept."""
+        row = self.db.execute("SELECT version FROM extraction WHERE article_id = ?", [article_id]).fetchone()
+        return row[0] if row else 0
+
+    def original(self, article_id: int) -> Original | None:
+        """The files the article was extracted from, or None if it came in before originals were kept."""
+        with reading_article(article_id):
+            return originals.load(self.db, article_id)
+
+    def originals_size(self) -> tuple[int, int]:
+        """(raw bytes, compressed bytes) of every original the library keeps."""
+        return originals.stored_size(self.db)
 
     def _store_images(self, article_id: int, article: Article) -> None:
         for name, data in article.images.items():
@@ -590,6 +628,9 @@ class Library:
         """
         cutoff = (datetime.now(timezone.utc) - older_than).isoformat(timespec="seconds")
         with self._write():
-            return self.db.execute(
+            purged = self.db.execute(
                 "DELETE FROM articles WHERE deleted_at IS NOT NULL AND deleted_at <= ?", [cutoff]
             ).rowcount
+            if purged:
+                originals.forget_unused(self.db)
+            return purged

@@ -186,6 +186,34 @@ MIGRATIONS: list[list[str]] = [
         # A new version of a page whose title the user corrected is found by its address among these few.
         "CREATE INDEX articles_user_titled ON articles(id) WHERE user_fields LIKE '%\"title\"%'",
     ],
+    # 7: originals. The bytes every page was extracted from (main file and the resources the extractor
+    # took), compressed, once per content (sha256 of the raw bytes); each article links to its files,
+    # and records the extractor version that made it, so a better extractor can read them again.
+    [
+        """
+        CREATE TABLE originals (
+            hash TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            data BLOB NOT NULL
+        )
+        """,
+        """
+        CREATE TABLE article_originals (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            path TEXT NOT NULL,
+            hash TEXT NOT NULL REFERENCES originals(hash),
+            main INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (article_id, path)
+        )
+        """,
+        "CREATE INDEX article_originals_hash ON article_originals(hash)",
+        """
+        CREATE TABLE extraction (
+            article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL
+        )
+        """,
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

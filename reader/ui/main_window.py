@@ -62,6 +62,7 @@ from reader.ui.find_controller import ArticleFinder
 from reader.ui.help_menu import SHORTCUT_LABEL, HelpMenu
 from reader.ui.highlights import HighlightController
 from reader.ui.import_worker import ImportReport, ImportWorker, start_worker
+from reader.ui.originals_menu import OriginalsMenu
 from reader.ui.library_delegate import LibraryDelegate
 from reader.ui.library_model import ID_ROLE, LibraryModel
 from reader.ui.library_sort import LibrarySort
@@ -130,6 +131,7 @@ class MainWindow(QMainWindow):
         self.exports.started.connect(self._on_export_started)
         self.exports.progress.connect(lambda done, total: self.tasks.running[EXPORTING].progress(done, total))
         self.exports.finished.connect(self._on_export_finished)
+        self.originals = OriginalsMenu(self)
         self._queued: list[list[str]] = []
         self._refresh_timer = QTimer(self, interval=REFRESH_MS)
         self._refresh_timer.timeout.connect(self._refresh_during_import)
@@ -329,7 +331,7 @@ class MainWindow(QMainWindow):
             lambda: self.selected_ids() or ([self.current_id] if self.current_id is not None else []),
             self._on_info_changed, self._tell_problem, self,
         )
-        self.article_menu.add_menu(self.menuBar(), [self.library_view, self.reader])
+        article_menu = self.article_menu.add_menu(self.menuBar(), [self.library_view, self.reader])
         self.addAction(self.article_menu.edit_action)
 
         annotate_menu = self.menuBar().addMenu("&Annotate")
@@ -361,6 +363,7 @@ class MainWindow(QMainWindow):
         self.library_sort.add_menu(view_menu)
         self.theme.add_menu(view_menu)
         self.reading_action = self._action(view_menu, "&Reading Settings…", QKeySequence(), self.reading.edit)
+        self.originals.add_menus(article_menu, self.menuBar())
 
     def _scope(self, action: QAction, widget: QWidget) -> None:
         """Let a shortcut fire only while ``widget`` (or a child) has focus."""
@@ -407,6 +410,7 @@ class MainWindow(QMainWindow):
             self._queued.clear()
             self.cancel_import()
             self._import[0].wait(10_000)
+        self.originals.wait(10_000)
         if self._own_workers and self._workers is not None:
             self._workers.close()
             self._workers = None

@@ -41,8 +41,9 @@ def test_a_library_of_the_previous_schema_keeps_everything_and_gains_places(tmp_
     made = old.annotations.add(Highlight(article_id=article_id, start=5, end=9, exact="第一段,", note="注", tags=["要点"]))
     old.annotations.set_article_note(article_id, "文章笔记")
     old.annotations.set_article_tags(article_id, ["安徽"])
-    # Exactly the schema Reader had before this migration: version 3, no reading table, no render version.
-    old.db.execute("DROP TABLE reading")
+    # Exactly the schema Reader had before this migration: version 3, no reading table (nor later ones).
+    for table in ("reading", "article_originals", "originals", "extraction"):
+        old.db.execute(f"DROP TABLE {table}")
     old.db.execute("DROP INDEX articles_user_titled")
     old.db.execute("ALTER TABLE articles DROP COLUMN user_fields")
     old.db.execute("ALTER TABLE articles DROP COLUMN render_version")
