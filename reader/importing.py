@@ -4,6 +4,10 @@ Extraction is CPU-bound and independent per file, and a hostile file may
 stall it, so every file is read in a worker process that can be killed (see
 ``reader.workers``); storing stays on the caller's thread, which owns the
 library connection. Each page is stored in its own transaction.
+
+The window imports this module (its import thread plans and stores here), so
+the extraction pipeline is imported only inside ``_extract`` and ``warm_up``,
+the two functions that run in the worker processes.
 """
 
 from __future__ import annotations
@@ -16,9 +20,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
-from pebble import ProcessExpired
-
-from reader.ingest import SUPPORTED_SUFFIXES, ExtractError, extract_bytes, extract_file
+from reader.ingest import SUPPORTED_SUFFIXES, ExtractError
 from reader.ingest.files import is_regular
 from reader.model import Article, ImportOutcome
 from reader.store import Library
@@ -100,6 +102,8 @@ def plan_import(paths: Iterable[str | Path]) -> ImportPlan:
 
 def _extract(path: Path) -> Article | str:
     """Extraction as a picklable result: the article, or the reason it failed."""
+    from reader.ingest import extract_file  # in the worker: the window's process never loads the pipeline
+
     try:
         return extract_file(path)
     except ExtractError as error:
@@ -115,6 +119,8 @@ def warm_up() -> None:
     """Load everything an extraction imports lazily (trafilatura, date parsing), so a worker
     the window keeps answers the first page dropped on it as fast as the window itself would.
     A pool that lives for one import does without: its first page does the same loading."""
+    from reader.ingest import extract_bytes
+
     try:
         extract_bytes(_WARM_UP_PAGE, "warm-up.html")
     except ExtractError:
@@ -151,6 +157,13 @@ def extract_all(
         yield from _through(own, files, _window(workers), cancelled, extract, budget)
 
 
+def extract_one(path: str | Path, pool: WorkerPool, budget: float = TIME_BUDGET_S) -> Article | str:
+    """One file read in a worker of ``pool`` (File ▸ Re-import): the article, or the reason it failed.
+
+    The caller waits, as it would for an extraction of its own, but in a process that can be given up on."""
+    return next(iter(extract_all([Path(path)], pool=pool, budget=budget)))[1]
+
+
 def _window(workers: int | None) -> int:
     """How many files are handed to the workers ahead of the one whose result is awaited."""
     return 4 * (workers or os.cpu_count() or 1)
@@ -181,6 +194,8 @@ def _through(
 
 def _outcome(future: Future, budget: float) -> Article | str:
     """A finished task as an extraction result: the article, or the reason in words."""
+    from pebble import ProcessExpired  # loads with the first result, not with the window
+
     error = future.exception()
     if error is None:
         return future.result()

@@ -43,8 +43,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.importing import warm_up
-from reader.ingest import ExtractError, extract_file
+from reader.importing import extract_one, warm_up
+from reader.ingest import ExtractError
 from reader.model import COLORS, DEFAULT_MEANINGS, Highlight, ImportOutcome, StoredArticle
 from reader.paths import resource
 from reader.rerender import current_article
@@ -644,8 +644,10 @@ class MainWindow(QMainWindow):
 
     def reimport(self, article_id: int, path: str) -> None:
         """Replace an article's text from a file; its highlights follow the text."""
+        article = extract_one(path, self._pool())
         try:
-            article = extract_file(path)
+            if isinstance(article, str):
+                raise ExtractError(article)
             highlights = self.library.replace_text(article_id, article)
         except (ExtractError, LibraryError) as error:
             show_status(self.statusBar(), f"{Path(path).name} was not re-imported: {error}", PROBLEM)
@@ -733,9 +735,7 @@ class MainWindow(QMainWindow):
         if self._import is not None:
             self._queued.append(paths)
             return
-        if self._workers is None:
-            self._workers = WorkerPool(self.import_processes or os.cpu_count() or 1, warm_up)
-        worker = ImportWorker(self.library.path, paths, self.import_processes, self._workers)
+        worker = ImportWorker(self.library.path, paths, self.import_processes, self._pool())
         worker.progress.connect(self.tasks.begin(IMPORTING, self.cancel_import).progress)
         worker.imported.connect(self._on_imported)
         worker.finished.connect(self._on_import_finished)
@@ -743,6 +743,12 @@ class MainWindow(QMainWindow):
         show_status(self.statusBar(), "Importing…", PROGRESS)
         self._import = (start_worker(worker), worker)
         self._refresh_timer.start()
+
+    def _pool(self) -> WorkerPool:
+        """The warm extraction workers: the app's, or this window's own, started when first needed."""
+        if self._workers is None:
+            self._workers = WorkerPool(self.import_processes or os.cpu_count() or 1, warm_up)
+        return self._workers
 
     @property
     def importing(self) -> bool:
