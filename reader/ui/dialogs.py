@@ -39,6 +39,10 @@ class Dialogs:
     def __init__(self, parent: QWidget | None = None) -> None:
         self.parent = parent
 
+    def choose_folder(self) -> str | None:
+        """A folder of saved pages (Qt's file dialog picks files or a folder, not both at once)."""
+        return QFileDialog.getExistingDirectory(self.parent, "Import a folder of saved pages") or None
+
     def choose_files(self) -> list[str]:
         files, _ = QFileDialog.getOpenFileNames(self.parent, "Import saved pages", "", PAGE_FILTER)
         return files

@@ -297,6 +297,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self.import_action = self._action(file_menu, "&Import…", QKeySequence.StandardKey.Open, self.import_dialog)
+        self.import_folder_action = self._action(file_menu, "Import &Folder…", QKeySequence("Ctrl+Shift+O"),
+                                                 self.import_folder_dialog)
         self.reimport_action = self._action(file_menu, "&Re-import from File…", QKeySequence("Ctrl+Shift+R"), self.reimport_dialog)
         self.export_action = self._action(file_menu, "&Export Notes…", QKeySequence("Ctrl+E"), self.export_dialog)
         self.export_selected_action = QAction("&Export Notes…", self)
@@ -711,6 +713,11 @@ class MainWindow(QMainWindow):
         files = self.dialogs.choose_files()
         if files:
             self.import_paths(files)
+
+    def import_folder_dialog(self) -> None:
+        folder = self.dialogs.choose_folder()
+        if folder:
+            self.import_paths([folder])
 
     def paste_files(self) -> None:
         mime = QGuiApplication.clipboard().mimeData()

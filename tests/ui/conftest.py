@@ -23,6 +23,7 @@ class FakeDialogs:
 
     def __init__(self) -> None:
         self.files_to_choose: list[str] = []
+        self.folder_to_choose: str | None = None
         self.confirm = True
         self.confirmations: list[str] = []
         self.failures_shown: list[list[ImportOutcome]] = []
@@ -40,6 +41,9 @@ class FakeDialogs:
         self.about_shown: list[str] = []
         self.info_answer: dict[str, str] | None = None
         self.infos_offered: list[ArticleInfo] = []
+
+    def choose_folder(self) -> str | None:
+        return self.folder_to_choose
 
     def choose_files(self) -> list[str]:
         return list(self.files_to_choose)

@@ -227,6 +227,14 @@ def test_file_import_dialog(qtbot, window, app, pages):
     assert report.imported == 2
 
 
+def test_file_import_folder_imports_every_page_in_it(qtbot, window, app, pages):
+    app.dialogs.folder_to_choose = str(pages)
+    qtbot.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    report = wait_for_import(qtbot, window)
+    assert report.imported == 3 and sorted(titles(window)) == sorted(
+        ["Field notes on river restoration", "Quiet hours in the reading room", "青溪市图书馆举办第三届阅读周活动"])
+
+
 def test_pasting_file_urls_imports_them(qtbot, window, pages):
     # A file manager's copy, as text: one file URL per line. (Handing QClipboard a
     # QMimeData made in Python leaves two owners of it, and a crash at exit.)
