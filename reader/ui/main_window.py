@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import logging
-import os
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -14,7 +13,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QSettings,
     Qt,
-    QThread,
     QTimer,
     QUrl,
 )
@@ -34,7 +32,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMainWindow,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -43,9 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.importing import extract_one, warm_up
 from reader.ingest import ExtractError
-from reader.model import COLORS, DEFAULT_MEANINGS, Highlight, ImportOutcome, StoredArticle
+from reader.model import COLORS, DEFAULT_MEANINGS, Highlight, StoredArticle
 from reader.paths import resource
 from reader.rerender import current_article
 from reader.store import DamagedArticle, Library, LibraryError
@@ -61,7 +57,8 @@ from reader.ui.export_worker import ExportChoice, ExportReport
 from reader.ui.find_controller import ArticleFinder
 from reader.ui.help_menu import SHORTCUT_LABEL, HelpMenu
 from reader.ui.highlights import HighlightController
-from reader.ui.import_worker import ImportReport, ImportWorker, start_worker
+from reader.ui.import_controller import ImportController
+from reader.ui.import_worker import ImportReport
 from reader.ui.originals_menu import OriginalsMenu
 from reader.ui.library_delegate import LibraryDelegate
 from reader.ui.library_model import ID_ROLE, LibraryModel
@@ -79,9 +76,8 @@ from reader.workers import WorkerPool
 
 log = logging.getLogger(__name__)
 
-IMPORTING, EXPORTING = "Importing", "Exporting"
+EXPORTING = "Exporting"
 
-REFRESH_MS = 400
 FILTER_DELAY_MS = 150
 SIDE_MIN_WIDTH = 180
 
@@ -119,23 +115,16 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.dialogs = dialogs or Dialogs(self)
         self.import_processes = import_processes
-        self._workers = workers
-        self._own_workers = workers is None
+        self._given_workers = workers
         self.undo_stack = QUndoStack(self)
         self.current_id: int | None = None
         self.current_article: StoredArticle | None = None
         self.meanings = self._load_meanings()
-        self.last_report: ImportReport | None = None
-        self._import: tuple[QThread, ImportWorker] | None = None
         self.exports = ExportController(library, self.dialogs, lambda: self.meanings, self)
         self.exports.started.connect(self._on_export_started)
         self.exports.progress.connect(lambda done, total: self.tasks.running[EXPORTING].progress(done, total))
         self.exports.finished.connect(self._on_export_finished)
         self.originals = OriginalsMenu(self)
-        self._queued: list[list[str]] = []
-        self._refresh_timer = QTimer(self, interval=REFRESH_MS)
-        self._refresh_timer.timeout.connect(self._refresh_during_import)
-        self._imported_since_refresh = False
         self._reload_select: int | None = None
         self._reload_timer = QTimer(self, singleShot=True, interval=0)
         self._reload_timer.timeout.connect(lambda: self.reload_library(self._reload_select))
@@ -289,10 +278,10 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.tasks = TaskStrip(self.statusBar())
-        self.details_button = QPushButton("Details…")
-        self.details_button.clicked.connect(self.show_failures)
-        self.details_button.hide()
-        self.statusBar().addPermanentWidget(self.details_button)
+        self.imports = ImportController(self.library.path, self.dialogs, self.tasks, self.statusBar(),
+                                        self.import_processes, self._given_workers, self)
+        self.imports.refresh_wanted.connect(self.reload_library)
+        self.imports.finished.connect(self._on_import_finished)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -408,14 +397,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self._import is not None:
-            self._queued.clear()
-            self.cancel_import()
-            self._import[0].wait(10_000)
         self.originals.wait(10_000)
-        if self._own_workers and self._workers is not None:
-            self._workers.close()
-            self._workers = None
+        self.imports.close()
         self.exports.wait(10_000)
         self.place.leave()
         self.save_state()
@@ -646,7 +629,7 @@ class MainWindow(QMainWindow):
 
     def reimport(self, article_id: int, path: str) -> None:
         """Replace an article's text from a file; its highlights follow the text."""
-        article = extract_one(path, self._pool())
+        article = self.imports.extract(path)
         try:
             if isinstance(article, str):
                 raise ExtractError(article)
@@ -739,60 +722,24 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths: list[str]) -> None:
         """Import files and folders in the background; later requests wait their turn."""
-        if self._import is not None:
-            self._queued.append(paths)
-            return
-        worker = ImportWorker(self.library.path, paths, self.import_processes, self._pool())
-        worker.progress.connect(self.tasks.begin(IMPORTING, self.cancel_import).progress)
-        worker.imported.connect(self._on_imported)
-        worker.finished.connect(self._on_import_finished)
-        self.details_button.hide()
-        show_status(self.statusBar(), "Importing…", PROGRESS)
-        self._import = (start_worker(worker), worker)
-        self._refresh_timer.start()
-
-    def _pool(self) -> WorkerPool:
-        """The warm extraction workers: the app's, or this window's own, started when first needed."""
-        if self._workers is None:
-            self._workers = WorkerPool(self.import_processes or os.cpu_count() or 1, warm_up)
-        return self._workers
+        self.imports.start(paths)
 
     @property
     def importing(self) -> bool:
-        return self._import is not None
+        return self.imports.busy
 
-    def cancel_import(self) -> None:
-        if self._import is not None:
-            self._import[1].cancel()
+    @property
+    def last_report(self) -> ImportReport | None:
+        return self.imports.last_report
 
-    def _on_imported(self, outcome: ImportOutcome) -> None:
-        if outcome.status == ImportOutcome.IMPORTED:
-            self._imported_since_refresh = True
-
-    def _refresh_during_import(self) -> None:
-        if self._imported_since_refresh:
-            self._imported_since_refresh = False
-            self.reload_library()
+    @last_report.setter
+    def last_report(self, report: ImportReport | None) -> None:
+        self.imports.last_report = report
 
     def _on_import_finished(self, report: ImportReport) -> None:
-        thread, _ = self._import
-        thread.wait()
-        self._import = None
-        self._refresh_timer.stop()
-        self._imported_since_refresh = False
-        self.last_report = report
-        self.tasks.end(IMPORTING)
-        self.details_button.setVisible(bool(report.failures))
-        message = report.sentence()
-        if len(report.failures) == 1:
-            failure = report.failures[0]
-            message += f": {Path(failure.path).name} — {failure.error}"
-        show_status(self.statusBar(), message, PROBLEM if report.failures else RESULT)
         if self.current_id in report.imported_ids:
             self.current_id = None  # a new version of the open article: show it afresh
         self._open_imported(report.first_id)
-        if self._queued:
-            self.import_paths(self._queued.pop(0))
 
     def _open_imported(self, article_id: int | None) -> None:
         """Select, open and scroll to what the user just imported, clearing a search that hides it.
@@ -808,7 +755,3 @@ class MainWindow(QMainWindow):
             self._filter_timer.stop()  # the list is re-read now, not once the typing pause has passed
             self.filter_library("")
             self.select_article(article_id)
-
-    def show_failures(self) -> None:
-        if self.last_report and self.last_report.failures:
-            self.dialogs.show_failures(self.last_report.failures)

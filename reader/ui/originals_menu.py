@@ -64,7 +64,7 @@ class OriginalsMenu(QObject):
         """Re-extract articles in the background; one runs at a time."""
         if self.busy or not article_ids:
             return
-        worker = ReextractWorker(self.window.library.path, article_ids, lambda: self.window._workers,
+        worker = ReextractWorker(self.window.library.path, article_ids, lambda: self.window.imports.workers,
                                  self.window.import_processes)
         worker.progress.connect(self.window.tasks.begin(REEXTRACTING, self.cancel).progress)
         worker.finished.connect(self._finished)

@@ -174,8 +174,8 @@ def test_bad_files_are_reported_by_name_and_add_no_rows(qtbot, window, tmp_path,
     assert {f.path for f in report.failures} == {str(empty), str(binary), str(missing)}
     assert all(f.error for f in report.failures)
     assert "empty" in next(f.error for f in report.failures if f.path == str(empty))
-    assert window.details_button.isVisible()
-    qtbot.mouseClick(window.details_button, Qt.MouseButton.LeftButton)
+    assert window.imports.details_button.isVisible()
+    qtbot.mouseClick(window.imports.details_button, Qt.MouseButton.LeftButton)
     assert [f.path for f in app.dialogs.failures_shown[0]] == [f.path for f in report.failures]
 
 
