@@ -65,10 +65,6 @@ class LibraryLock:
     def release(self) -> None:
         self._lock.release()
 
-    @property
-    def held(self) -> bool:
-        return self._lock.is_locked
-
     def held_elsewhere(self) -> bool:
         """Whether another process holds the lock (taken and dropped again at once to find out)."""
         try:

@@ -65,10 +65,6 @@ class LibraryModel(QAbstractListModel):
             return row.state
         return None
 
-    @property
-    def query(self) -> str:
-        return self._query
-
     def load(self, query: str | None = None) -> None:
         """Re-read the library (optionally narrowed to ``query``)."""
         if query is not None:
